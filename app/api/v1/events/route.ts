@@ -1,0 +1,24 @@
+import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
+import { eventIngestSchema, MAX_EVENT_BYTES } from "@/lib/validation/event";
+import { ingestEvent } from "@/lib/events/ingest";
+import { ApiError } from "@/lib/api/errors";
+
+export const POST = withWorkspace(
+  async (req, ctx) => {
+    const body = eventIngestSchema.parse(await readJson(req, MAX_EVENT_BYTES));
+    const headerKey = req.headers.get("idempotency-key")?.trim();
+    if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
+      throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
+    }
+    const { accepted, replayed } = await ingestEvent(ctx.workspaceId, {
+      type: (body.event ?? body.type)!,
+      data: body.data,
+      idempotencyKey: headerKey || body.id,
+    });
+    // A replayed idempotency key gets the original answer; the header says so.
+    const res = json(accepted, 202);
+    if (replayed) res.headers.set("idempotent-replayed", "true");
+    return res;
+  },
+  { scope: "events:write" },
+);

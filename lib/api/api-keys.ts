@@ -1,0 +1,47 @@
+// API keys: "hr_" + 32 random bytes (base64url). Only the SHA-256 is stored;
+// the first characters are kept to tell keys apart in lists.
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../db";
+import { newId } from "../ids";
+
+export const ALL_SCOPES = [
+  "webhooks:read",
+  "webhooks:write",
+  "events:write",
+  "deliveries:read",
+  "deliveries:write",
+] as const;
+export type Scope = (typeof ALL_SCOPES)[number];
+
+export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
+
+export async function createApiKey(workspaceId: string, name: string, scopes: readonly Scope[] = ALL_SCOPES) {
+  const key = `hr_${randomBytes(32).toString("base64url")}`;
+  const row = await db.apiKey.create({
+    data: { id: newId("key"), workspaceId, name, prefix: key.slice(0, 10), hash: hashApiKey(key), scopes: [...scopes] },
+  });
+  return { key, id: row.id, prefix: row.prefix };
+}
+
+export interface KeyPrincipal {
+  keyId: string;
+  workspaceId: string;
+  scopes: string[];
+}
+
+// `lastUsedAt` is advisory: write it at most once a minute per key, not per request.
+const lastTouched = new Map<string, number>();
+
+export async function findApiKey(key: string): Promise<KeyPrincipal | null> {
+  const row = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(key) },
+    select: { id: true, workspaceId: true, scopes: true, revokedAt: true },
+  });
+  if (!row || row.revokedAt) return null;
+  const now = Date.now();
+  if ((lastTouched.get(row.id) ?? 0) < now - 60_000) {
+    lastTouched.set(row.id, now);
+    db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+  return { keyId: row.id, workspaceId: row.workspaceId, scopes: row.scopes };
+}

@@ -1,0 +1,17 @@
+// One Prisma client per process, over node-postgres (Prisma 7 needs no engine binary).
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+import { config } from "./config";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient() {
+  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: 10 });
+  return new PrismaClient({ adapter });
+}
+
+export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
+// Next's dev server re-evaluates modules on change; keep one pool.
+if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+
+export { Prisma } from "./generated/prisma/client";

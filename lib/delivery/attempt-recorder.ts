@@ -1,0 +1,118 @@
+// Attempts are written in batches: every concurrent job's result waits a few
+// milliseconds and goes to PostgreSQL in one transaction (one INSERT for the
+// attempts, one UPDATE for the deliveries, one for endpoint health) instead of
+// three statements per attempt. A job completes only after its batch commits.
+import { db, Prisma } from "../db";
+
+export interface AttemptRecord {
+  attempt: Prisma.AttemptCreateManyInput;
+  delivery: {
+    id: string;
+    status: "pending" | "succeeded" | "failed";
+    attemptCount: number;
+    nextAttemptAt: Date | null;
+    lastAttemptAt: Date;
+    lastStatus: number | null;
+    lastError: string | null;
+  };
+  endpoint: { id: string; success: boolean; at: Date };
+}
+
+interface Pending {
+  record: AttemptRecord;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+export class AttemptRecorder {
+  private queue: Pending[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly maxBatch = 200,
+    private readonly maxWaitMs = 10,
+  ) {}
+
+  record(record: AttemptRecord): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ record, resolve, reject });
+      if (this.queue.length >= this.maxBatch) this.flushSoon(0);
+      else this.flushSoon(this.maxWaitMs);
+    });
+  }
+
+  /** Writes whatever is waiting; used on shutdown. */
+  async drain(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.flush();
+  }
+
+  private flushSoon(ms: number) {
+    if (this.timer && ms > 0) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
+  }
+
+  private flush(): Promise<void> {
+    // Batches are written one after another, so the same delivery's updates never race.
+    this.flushing = this.flushing.then(async () => {
+      const batch = this.queue.splice(0, this.queue.length);
+      if (batch.length === 0) return;
+      try {
+        await writeBatch(batch.map((p) => p.record));
+        for (const p of batch) p.resolve();
+      } catch (err) {
+        for (const p of batch) p.reject(err);
+      }
+    });
+    return this.flushing;
+  }
+}
+
+async function writeBatch(records: AttemptRecord[]): Promise<void> {
+  const deliveries = JSON.stringify(records.map((r) => r.delivery));
+  const health = JSON.stringify(endpointHealth(records));
+  await db.$transaction([
+    db.attempt.createMany({ data: records.map((r) => r.attempt) }),
+    db.$executeRaw`
+      UPDATE "Delivery" AS d
+         SET status = u.status::"DeliveryStatus", "attemptCount" = u."attemptCount",
+             "nextAttemptAt" = u."nextAttemptAt", "lastAttemptAt" = u."lastAttemptAt",
+             "lastStatus" = u."lastStatus", "lastError" = u."lastError", "updatedAt" = now()
+        FROM jsonb_to_recordset(${deliveries}::jsonb) AS u(id text, status text, "attemptCount" int,
+             "nextAttemptAt" timestamptz, "lastAttemptAt" timestamptz, "lastStatus" int, "lastError" text)
+       WHERE d.id = u.id`,
+    db.$executeRaw`
+      UPDATE "Endpoint" AS e
+         SET "consecutiveFailures" = CASE WHEN u."lastSuccessAt" IS NOT NULL AND u."trailingFailures" = 0 THEN 0
+                                          WHEN u."lastSuccessAt" IS NOT NULL THEN u."trailingFailures"
+                                          ELSE e."consecutiveFailures" + u."trailingFailures" END,
+             "lastSuccessAt" = COALESCE(u."lastSuccessAt", e."lastSuccessAt"),
+             "lastFailureAt" = COALESCE(u."lastFailureAt", e."lastFailureAt")
+        FROM jsonb_to_recordset(${health}::jsonb) AS u(id text, "trailingFailures" int,
+             "lastSuccessAt" timestamptz, "lastFailureAt" timestamptz)
+       WHERE e.id = u.id`,
+  ]);
+}
+
+/** Per endpoint: failures since its last success in this batch, and the latest of each outcome. */
+function endpointHealth(records: AttemptRecord[]) {
+  const byId = new Map<string, { id: string; trailingFailures: number; lastSuccessAt: Date | null; lastFailureAt: Date | null }>();
+  for (const { endpoint } of [...records].sort((a, b) => a.endpoint.at.getTime() - b.endpoint.at.getTime())) {
+    const h = byId.get(endpoint.id) ?? { id: endpoint.id, trailingFailures: 0, lastSuccessAt: null, lastFailureAt: null };
+    if (endpoint.success) {
+      h.trailingFailures = 0;
+      h.lastSuccessAt = endpoint.at;
+    } else {
+      h.trailingFailures += 1;
+      h.lastFailureAt = endpoint.at;
+    }
+    byId.set(endpoint.id, h);
+  }
+  return [...byId.values()];
+}

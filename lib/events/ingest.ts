@@ -1,0 +1,80 @@
+// Ingest: dedupe by idempotency key, fan out to subscribed endpoints, write the
+// Event and its Deliveries in one transaction, then enqueue the delivery ids.
+// After the transaction commits the event is safe: a failed enqueue is retried
+// by the reconciler, never reported to the producer as a loss.
+import { db, Prisma } from "../db";
+import { newId } from "../ids";
+import { enqueueDeliveries } from "../queue/delivery-queue";
+import { matchesEventType } from "../webhooks/event-match";
+import type { EventAccepted } from "../validation/event";
+
+export interface IngestInput {
+  type: string;
+  data: Record<string, unknown>;
+  idempotencyKey?: string;
+}
+
+export interface IngestResult {
+  accepted: EventAccepted;
+  /** True when the idempotency key matched an earlier event: nothing new was created. */
+  replayed: boolean;
+}
+
+export async function ingestEvent(workspaceId: string, input: IngestInput): Promise<IngestResult> {
+  const endpoints = await db.endpoint.findMany({
+    where: { workspaceId, status: "active" },
+    select: { id: true, eventTypes: true },
+  });
+  const targets = endpoints.filter((e) => matchesEventType(e.eventTypes, input.type));
+  const eventId = newId("evt");
+  const now = new Date();
+  const deliveries = targets.map((e) => ({
+    id: newId("dlv"),
+    workspaceId,
+    eventId,
+    endpointId: e.id,
+    nextAttemptAt: now,
+  }));
+
+  try {
+    await db.$transaction([
+      db.event.create({
+        data: {
+          id: eventId,
+          workspaceId,
+          type: input.type,
+          payload: input.data as Prisma.InputJsonObject,
+          idempotencyKey: input.idempotencyKey,
+          createdAt: now,
+        },
+      }),
+      db.delivery.createMany({ data: deliveries }),
+    ]);
+  } catch (err) {
+    if (input.idempotencyKey && isUniqueViolation(err)) return { accepted: await existingEvent(workspaceId, input.idempotencyKey), replayed: true };
+    throw err;
+  }
+
+  await enqueueDeliveries(deliveries.map((d) => ({ deliveryId: d.id, attempt: 1 })));
+  return {
+    accepted: { id: eventId, event: input.type, deliveries: deliveries.length, created_at: now.toISOString() },
+    replayed: false,
+  };
+}
+
+async function existingEvent(workspaceId: string, idempotencyKey: string): Promise<EventAccepted> {
+  const event = await db.event.findUniqueOrThrow({
+    where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey } },
+    select: { id: true, type: true, createdAt: true, _count: { select: { deliveries: true } } },
+  });
+  return {
+    id: event.id,
+    event: event.type,
+    deliveries: event._count.deliveries,
+    created_at: event.createdAt.toISOString(),
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
+}

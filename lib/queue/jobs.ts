@@ -1,0 +1,14 @@
+// Each job type is { name, queue, schema }: data is parsed when enqueued and
+// again in the worker. Job data is ids only, never payloads or secrets.
+import { z } from "zod";
+
+export const deliverJob = {
+  queue: "deliveries",
+  name: "deliver",
+  schema: z.object({ deliveryId: z.string().startsWith("dlv_"), attempt: z.number().int().min(1) }),
+} as const;
+
+export type DeliverJobData = z.infer<typeof deliverJob.schema>;
+
+// Same delivery + attempt number → same job id, so enqueueing twice is harmless.
+export const deliverJobId = (d: DeliverJobData) => `${d.deliveryId}.${d.attempt}`;

@@ -1,0 +1,69 @@
+// Request/response shapes for /api/v1/webhooks, shared by the API and the UI.
+import { z } from "zod";
+
+// Exact types ("scan.completed"), prefix wildcards ("scan.*") or everything ("*").
+export const eventTypePattern = z
+  .string()
+  .trim()
+  .min(1, "event type must not be empty")
+  .max(200)
+  .regex(
+    /^(\*|[a-z0-9_]+(\.[a-z0-9_]+)*(\.\*)?)$/i,
+    'must be an event type like "scan.completed", a wildcard like "scan.*", or "*"',
+  );
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2048, "url must be at most 2048 characters")
+  .refine((value) => {
+    try {
+      const u = new URL(value);
+      return (u.protocol === "http:" || u.protocol === "https:") && u.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, "url must be an absolute http(s) URL, e.g. https://example.com/webhooks");
+
+const secret = z
+  .string()
+  .min(8, "secret must be at least 8 characters")
+  .max(200, "secret must be at most 200 characters")
+  .refine((s) => !/\s/.test(s), "secret must not contain whitespace");
+
+export const webhookCreateSchema = z.strictObject({
+  url: httpUrl,
+  events: z.array(eventTypePattern).min(1, "events must list at least one event type").max(500),
+  description: z.string().max(500).optional(),
+  secret: secret.optional(),
+  status: z.enum(["active", "disabled"]).optional(),
+});
+
+// PUT replaces what it names (seed 001 sends only `events`), PATCH the same.
+export const webhookUpdateSchema = webhookCreateSchema.omit({ secret: true }).partial();
+
+export type WebhookCreateInput = z.infer<typeof webhookCreateSchema>;
+export type WebhookUpdateInput = z.infer<typeof webhookUpdateSchema>;
+
+export const deliveryStatsSchema = z.object({
+  total_deliveries: z.number(),
+  successful_deliveries: z.number(),
+  failed_deliveries: z.number(),
+  last_success: z.string().nullable(),
+  last_failure: z.string().nullable(),
+});
+
+export const webhookSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string(),
+  events: z.array(z.string()),
+  secret: z.string(),
+  status: z.enum(["active", "disabled"]),
+  created_at: z.string(),
+  updated_at: z.string(),
+  last_delivery: z.string().nullable(),
+  delivery_stats: deliveryStatsSchema,
+});
+
+export type Webhook = z.infer<typeof webhookSchema>;

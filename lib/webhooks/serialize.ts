@@ -1,0 +1,55 @@
+// The API shape of a webhook (seed 000): secrets masked, stats from deliveries.
+import type { Webhook } from "../validation/webhook";
+
+export interface EndpointRow {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  status: "active" | "disabled";
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface EndpointStats {
+  total: number;
+  succeeded: number;
+  failed: number;
+  lastDelivery: Date | null;
+  lastSuccess: Date | null;
+  lastFailure: Date | null;
+}
+
+export const EMPTY_STATS: EndpointStats = {
+  total: 0,
+  succeeded: 0,
+  failed: 0,
+  lastDelivery: null,
+  lastSuccess: null,
+  lastFailure: null,
+};
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const MASKED_SECRET = "wh_sec_***";
+
+export function toWebhook(row: EndpointRow, stats: EndpointStats, secret = MASKED_SECRET): Webhook {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    events: row.eventTypes,
+    secret,
+    status: row.status,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    last_delivery: iso(stats.lastDelivery),
+    delivery_stats: {
+      total_deliveries: stats.total,
+      successful_deliveries: stats.succeeded,
+      failed_deliveries: stats.failed,
+      last_success: iso(stats.lastSuccess),
+      last_failure: iso(stats.lastFailure),
+    },
+  };
+}

@@ -1,0 +1,81 @@
+// Webhook (endpoint) CRUD, always within one workspace: another workspace's id
+// is simply not found.
+import { db } from "../db";
+import { newId } from "../ids";
+import { notFound } from "../api/errors";
+import { encryptSecret } from "../crypto/secret-box";
+import { generateSecret } from "../signing/standard-webhooks";
+import type { Webhook, WebhookCreateInput, WebhookUpdateInput } from "../validation/webhook";
+import { toWebhook, EMPTY_STATS } from "./serialize";
+import { endpointStats } from "./stats";
+
+const endpointSelect = {
+  id: true,
+  url: true,
+  description: true,
+  eventTypes: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
+/** Creates the endpoint; the response is the only one that shows the secret in full. */
+export async function createWebhook(workspaceId: string, input: WebhookCreateInput): Promise<Webhook> {
+  const secret = input.secret ?? generateSecret();
+  const row = await db.endpoint.create({
+    data: {
+      id: newId("wh"),
+      workspaceId,
+      url: input.url,
+      description: input.description ?? "",
+      eventTypes: dedupe(input.events),
+      status: input.status ?? "active",
+      secretEncrypted: encryptSecret(secret),
+      disabledAt: input.status === "disabled" ? new Date() : null,
+    },
+    select: endpointSelect,
+  });
+  return toWebhook(row, EMPTY_STATS, secret);
+}
+
+export async function listWebhooks(workspaceId: string): Promise<Webhook[]> {
+  const rows = await db.endpoint.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "desc" },
+    select: endpointSelect,
+  });
+  const stats = await endpointStats(workspaceId, rows.map((r) => r.id));
+  return rows.map((r) => toWebhook(r, stats.get(r.id) ?? EMPTY_STATS));
+}
+
+export async function getWebhook(workspaceId: string, id: string): Promise<Webhook> {
+  const row = await db.endpoint.findFirst({ where: { id, workspaceId }, select: endpointSelect });
+  if (!row) throw notFound("Webhook");
+  const stats = await endpointStats(workspaceId, [id]);
+  return toWebhook(row, stats.get(id) ?? EMPTY_STATS);
+}
+
+export async function updateWebhook(workspaceId: string, id: string, input: WebhookUpdateInput): Promise<Webhook> {
+  const existing = await db.endpoint.findFirst({ where: { id, workspaceId }, select: { status: true } });
+  if (!existing) throw notFound("Webhook");
+  const statusChange = input.status && input.status !== existing.status ? input.status : undefined;
+  await db.endpoint.update({
+    where: { id },
+    data: {
+      url: input.url,
+      description: input.description,
+      eventTypes: input.events ? dedupe(input.events) : undefined,
+      status: input.status,
+      ...(statusChange === "disabled" ? { disabledAt: new Date(), disabledReason: "disabled by user" } : {}),
+      ...(statusChange === "active" ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : {}),
+    },
+  });
+  return getWebhook(workspaceId, id);
+}
+
+export async function deleteWebhook(workspaceId: string, id: string): Promise<void> {
+  const { count } = await db.endpoint.deleteMany({ where: { id, workspaceId } });
+  if (count === 0) throw notFound("Webhook");
+}
+
+const dedupe = (xs: string[]) => [...new Set(xs)];

@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // The worker and server.ts share lib/ with the app; these stay Node-side packages.
+  serverExternalPackages: ["pino", "bullmq", "ioredis", "@prisma/adapter-pg", "pg"],
+};
+
+module.exports = nextConfig;

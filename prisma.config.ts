@@ -1,0 +1,9 @@
+// Prisma 7 CLI configuration. `prisma generate` needs no database; the
+// migrate/db commands (used only while authoring migrations) read DATABASE_URL.
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/hookrelay" },
+});

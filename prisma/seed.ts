@@ -1,0 +1,52 @@
+// Demo data for `npm start` (and the e2e tests): a demo user who owns a demo
+// workspace, and an API key for it. Idempotent: safe to run on every start.
+import { auth } from "@/lib/auth/auth";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { ALL_SCOPES, hashApiKey } from "@/lib/api/api-keys";
+import { createWorkspace } from "@/lib/workspaces/service";
+
+const email = process.env.DEMO_EMAIL ?? "demo@hookrelay.dev";
+const password = process.env.DEMO_PASSWORD ?? "demo-password";
+const apiKey = process.env.DEMO_API_KEY;
+
+async function main() {
+  if (!apiKey) throw new Error("DEMO_API_KEY is not set (npm start generates one into .env)");
+
+  let user = await db.user.findUnique({ where: { email } });
+  if (!user) {
+    // Through better-auth, so the password is hashed and stored the library's way.
+    await auth.api.signUpEmail({ body: { email, password, name: "Demo User" } });
+    user = await db.user.findUniqueOrThrow({ where: { email } });
+  }
+
+  let membership = await db.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });
+  if (!membership) {
+    const ws = await createWorkspace("Demo workspace", user.id);
+    membership = await db.membership.findFirstOrThrow({ where: { workspaceId: ws.id } });
+  }
+
+  const hash = hashApiKey(apiKey);
+  const existing = await db.apiKey.findUnique({ where: { hash } });
+  if (!existing) {
+    await db.apiKey.create({
+      data: {
+        id: newId("key"),
+        workspaceId: membership.workspaceId,
+        name: "Demo key",
+        prefix: apiKey.slice(0, 10),
+        hash,
+        scopes: [...ALL_SCOPES],
+      },
+    });
+  }
+  console.log(JSON.stringify({ workspaceId: membership.workspaceId, email }));
+}
+
+main()
+  .then(() => db.$disconnect())
+  .catch(async (err) => {
+    console.error(err instanceof Error ? err.message : err);
+    await db.$disconnect();
+    process.exit(1);
+  });

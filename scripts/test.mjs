@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm test`: the same preparation as `npm start`, against a fresh test
+// database, then the whole suite: unit + integration tests (node:test) against
+// the real web app, worker, PostgreSQL, Redis and loopback receivers, then the
+// Playwright tests in Debian's Chromium.
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, prepareServices } from "./lib/prepare.mjs";
+import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
+import { ensureChromium } from "./lib/chromium.mjs";
+
+const PORT = Number(process.env.TEST_PORT ?? 3100);
+const only = process.argv.slice(2); // optional: test files or "unit" / "e2e"
+
+function testFiles(dir) {
+  const out = [];
+  const walk = (p) => {
+    for (const name of readdirSync(p)) {
+      const full = join(p, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name.endsWith(".test.ts") || name.endsWith(".test.mjs")) out.push(relative(ROOT, full));
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
+}
+
+async function main() {
+  checkNode();
+  await ensureDependencies();
+  const runId = randomBytes(4).toString("hex");
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(PORT),
+    APP_URL: `http://localhost:${PORT}`,
+    ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    DEMO_API_KEY: `hr_${randomBytes(32).toString("base64url")}`,
+    DEMO_EMAIL: "demo@hookrelay.dev",
+    DEMO_PASSWORD: "demo-password",
+    QUEUE_PREFIX: `hookrelay-test-${runId}`,
+    // Short, deterministic schedules: tests wait milliseconds, not minutes.
+    DELIVERY_RETRY_SCHEDULE: "0,200ms,200ms,200ms",
+    WEBHOOK_TIMEOUT_SEC: "2",
+    RECONCILE_INTERVAL_MS: "1000",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  };
+  Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true }));
+  await generatePrismaClient(env);
+  step("seeding the demo workspace…");
+  await runCommand("setup", process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, quiet: true });
+  const runE2e = only.length === 0 || only.includes("e2e");
+  if (runE2e) await ensureChromium({ log: step });
+  await buildApp(env);
+
+  const children = [
+    launch("web", process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env }),
+    launch("worker", process.execPath, ["--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
+  ];
+  const failures = [];
+  try {
+    await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
+    const testEnv = { ...env, TEST_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_BASE_URL: `http://localhost:${PORT}` };
+
+    const files = only.length && !only.includes("unit") ? only.filter((f) => f.endsWith(".ts") || f.endsWith(".mjs")) : testFiles(join(ROOT, "tests"));
+    if (files.length) {
+      step(`running ${files.length} unit/integration test files…`);
+      await runCommand("test", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
+        cwd: ROOT,
+        env: testEnv,
+        timeoutMs: 20 * 60_000,
+      }).catch((err) => failures.push(`unit/integration: ${err.message}`));
+    }
+    if (runE2e) {
+      step("running the Playwright tests in Chromium…");
+      await runCommand("e2e", "npx", ["playwright", "test"], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).catch((err) =>
+        failures.push(`e2e: ${err.message}`),
+      );
+    }
+  } finally {
+    await stopAll(children);
+    await cleanupQueue(env);
+  }
+  if (failures.length) {
+    console.error(`\nFAILED:\n  ${failures.join("\n  ")}`);
+    process.exit(1);
+  }
+  console.log("\nAll test suites passed.");
+}
+
+/** Removes this run's BullMQ keys from Redis. */
+async function cleanupQueue(env) {
+  try {
+    const { Redis } = await import("ioredis");
+    const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1 });
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${env.QUEUE_PREFIX}:*`, "COUNT", 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== "0");
+    redis.disconnect();
+  } catch {
+    // Leftover keys of a test prefix harm nothing.
+  }
+}
+
+main().catch((err) => {
+  console.error(`\nnpm test failed: ${err.message}`);
+  process.exit(1);
+});

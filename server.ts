@@ -1,0 +1,35 @@
+// One HTTP server for the whole web process: Next.js pages and API routes now;
+// the live feed (Socket.IO and the plain /ws protocol) attaches here as well.
+import { createServer } from "node:http";
+import next from "next";
+import { logger } from "@/lib/logger";
+
+const dev = process.env.NODE_ENV !== "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const log = logger.child({ proc: "web" });
+
+async function main() {
+  const app = next({ dev, hostname, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((req, res) => void handle(req, res));
+  const upgrade = app.getUpgradeHandler();
+  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+
+  server.listen(port, hostname, () => log.info({ url: `http://localhost:${port}` }, "web server listening"));
+
+  const shutdown = (signal: string) => {
+    log.info({ signal }, "web server stopping");
+    server.close(() => process.exit(0));
+    // Keep-alive connections may hold close() open; don't wait forever.
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  log.fatal({ err }, "web server failed to start");
+  process.exit(1);
+});
