@@ -61,6 +61,15 @@ async function main() {
     launch("worker", process.execPath, ["--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
   ];
   const failures = [];
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const count = (output) => {
+    const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
+    const num = (re) => Number(re.exec(plain)?.[1] ?? 0);
+    // node:test's spec reporter ("ℹ pass 12") and Playwright's list reporter ("12 passed").
+    totals.passed += num(/^\S*\s*pass (\d+)$/m) + num(/^\s*(\d+) passed\b/m);
+    totals.failed += num(/^\S*\s*fail (\d+)$/m) + num(/^\s*(\d+) failed\b/m);
+    totals.skipped += num(/^\S*\s*skipped (\d+)$/m) + num(/^\s*(\d+) skipped\b/m);
+  };
   try {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
     const testEnv = { ...env, TEST_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_BASE_URL: `http://localhost:${PORT}` };
@@ -72,23 +81,30 @@ async function main() {
         cwd: ROOT,
         env: testEnv,
         timeoutMs: 20 * 60_000,
-      }).catch((err) => failures.push(`unit/integration: ${err.message}`));
+      }).then(count, (err) => {
+        count(err.output ?? "");
+        failures.push(`unit/integration: ${err.message}`);
+      });
     }
     if (runE2e) {
       step("running the Playwright tests in Chromium…");
-      await runCommand("e2e", "npx", ["playwright", "test"], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).catch((err) =>
-        failures.push(`e2e: ${err.message}`),
+      await runCommand("e2e", "npx", ["playwright", "test", "--reporter=list"], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).then(
+        count,
+        (err) => {
+          count(err.output ?? "");
+          failures.push(`e2e: ${err.message}`);
+        },
       );
     }
   } finally {
     await stopAll(children);
     await cleanupQueue(env);
   }
-  if (failures.length) {
-    console.error(`\nFAILED:\n  ${failures.join("\n  ")}`);
-    process.exit(1);
-  }
-  console.log("\nAll test suites passed.");
+  if (failures.length) console.error(`\nFAILED:\n  ${failures.join("\n  ")}`);
+  else console.log("\nAll test suites passed.");
+  // One closing line for CI, summed over every suite.
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  if (failures.length || totals.passed === 0) process.exit(1);
 }
 
 /** Removes this run's BullMQ keys from Redis. */

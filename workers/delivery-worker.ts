@@ -15,6 +15,10 @@ const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
 const connection = workerConnection();
 
+// Well above the longest request timeout, so a slow attempt is never taken
+// over by another worker while it is still running.
+const lockDuration = Math.max(30_000, config().WEBHOOK_TIMEOUT_SEC * 1000 * 3);
+
 const worker = new Worker(
   deliverJob.queue,
   async (job) => processDelivery(deliverJob.schema.parse(job.data), recorder),
@@ -22,9 +26,7 @@ const worker = new Worker(
     connection,
     prefix: config().QUEUE_PREFIX,
     concurrency: config().WORKER_CONCURRENCY,
-    // Well above the longest request timeout, so a slow attempt is never taken
-    // over by another worker while it is still running.
-    lockDuration: Math.max(30_000, config().WEBHOOK_TIMEOUT_SEC * 1000 * 3),
+    lockDuration,
   },
 );
 
@@ -33,7 +35,7 @@ worker.on("error", (err) => log.error({ err }, "worker error"));
 
 const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);
 const reconciler = setInterval(() => {
-  reconcileOverdue(reconcileEveryMs * 2)
+  reconcileOverdue(reconcileEveryMs * 2, lockDuration * 2)
     .then((n) => n > 0 && log.warn({ count: n }, "re-enqueued overdue deliveries"))
     .catch((err) => log.error({ err }, "reconciler failed"));
 }, reconcileEveryMs);

@@ -21,25 +21,47 @@ export function envSchedule(): number[] {
   return defaultSchedule;
 }
 
+interface ClaimedDelivery {
+  id: string;
+  workspaceId: string;
+  event: { id: string; type: string; payload: unknown; createdAt: Date };
+  endpoint: { id: string; url: string; secretEncrypted: string };
+}
+
+/**
+ * Marks the delivery "sending" and loads what the attempt needs, in one round
+ * trip. A delivery left "sending" by a killed worker can be claimed again by
+ * the same attempt number (BullMQ re-runs the stalled job after its lock expires).
+ */
+async function claimDelivery(job: DeliverJobData): Promise<ClaimedDelivery | null> {
+  const rows = await db.$queryRaw<
+    Array<{ id: string; workspaceId: string; eventId: string; type: string; payload: unknown; eventCreatedAt: Date; endpointId: string; url: string; secretEncrypted: string }>
+  >`
+    WITH claimed AS (
+      UPDATE "Delivery" AS d SET status = 'sending', "updatedAt" = now()
+        FROM "Endpoint" AS p
+       WHERE d.id = ${job.deliveryId} AND p.id = d."endpointId" AND p.status = 'active'
+         AND d.status IN ('pending', 'sending') AND d."attemptCount" < ${job.attempt}
+      RETURNING d.id, d."workspaceId", d."eventId", p.id AS "endpointId", p.url, p."secretEncrypted")
+    SELECT c.*, e.type, e.payload, e."createdAt" AS "eventCreatedAt"
+      FROM claimed c JOIN "Event" e ON e.id = c."eventId"`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    event: { id: r.eventId, type: r.type, payload: r.payload, createdAt: r.eventCreatedAt },
+    endpoint: { id: r.endpointId, url: r.url, secretEncrypted: r.secretEncrypted },
+  };
+}
+
 export type ProcessResult = "succeeded" | "retry_scheduled" | "failed" | "skipped";
 
 export async function processDelivery(job: DeliverJobData, recorder: AttemptRecorder): Promise<ProcessResult> {
-  const delivery = await db.delivery.findUnique({
-    where: { id: job.deliveryId },
-    select: {
-      id: true,
-      workspaceId: true,
-      status: true,
-      attemptCount: true,
-      event: { select: { id: true, type: true, payload: true, createdAt: true } },
-      endpoint: { select: { id: true, url: true, status: true, secretEncrypted: true } },
-    },
-  });
-  // Deleted, finished, or this attempt already recorded (a duplicate job): nothing to send.
-  if (!delivery || delivery.status === "succeeded" || delivery.status === "failed") return "skipped";
-  if (delivery.attemptCount >= job.attempt) return "skipped";
-  // A disabled endpoint keeps its deliveries pending; enabling it resumes them.
-  if (delivery.endpoint.status !== "active") return "skipped";
+  const delivery = await claimDelivery(job);
+  // Deleted, finished, endpoint disabled (its deliveries wait for it to be
+  // enabled again), or this attempt already recorded by a duplicate job.
+  if (!delivery) return "skipped";
 
   const { event, endpoint } = delivery;
   const body = buildEnvelope({

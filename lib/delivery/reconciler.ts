@@ -5,12 +5,19 @@
 import { db } from "../db";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 
-/** Re-enqueues pending deliveries overdue by more than `graceMs`; returns how many. */
-export async function reconcileOverdue(graceMs: number, limit = 1000): Promise<number> {
+/**
+ * Re-enqueues deliveries that are pending and overdue by more than `graceMs`,
+ * or stuck "sending" for longer than `staleSendingMs` (their worker died and
+ * their job is gone too). Returns how many were enqueued.
+ */
+export async function reconcileOverdue(graceMs: number, staleSendingMs: number, limit = 1000): Promise<number> {
+  const now = Date.now();
   const overdue = await db.delivery.findMany({
     where: {
-      status: "pending",
-      nextAttemptAt: { lt: new Date(Date.now() - graceMs) },
+      OR: [
+        { status: "pending", nextAttemptAt: { lt: new Date(now - graceMs) } },
+        { status: "sending", updatedAt: { lt: new Date(now - staleSendingMs) } },
+      ],
       endpoint: { status: "active" },
     },
     select: { id: true, attemptCount: true },

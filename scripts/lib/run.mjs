@@ -30,10 +30,11 @@ export function formatLine(line) {
   }
 }
 
-function pipePrefixed(stream, name, out) {
+function pipePrefixed(stream, name, out, onChunk = () => {}) {
   let buf = "";
   stream.setEncoding("utf8");
   stream.on("data", (chunk) => {
+    onChunk(chunk);
     buf += chunk;
     let i;
     while ((i = buf.indexOf("\n")) >= 0) {
@@ -52,7 +53,10 @@ export function launch(name, command, args, { env, cwd } = {}) {
   return child;
 }
 
-/** Runs a command to completion (output shown, prefixed); rejects on failure or timeout. */
+/**
+ * Runs a command to completion (output shown prefixed, or kept back when quiet
+ * and shown only on failure). Resolves with the output; rejects on failure or timeout.
+ */
 export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_000, quiet = false } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
@@ -61,7 +65,7 @@ export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_
       if (quiet) {
         stream.setEncoding("utf8");
         stream.on("data", (c) => (output += c));
-      } else pipePrefixed(stream, name, out);
+      } else pipePrefixed(stream, name, out, (c) => (output += c));
     };
     collect(child.stdout, process.stdout);
     collect(child.stderr, process.stderr);
@@ -78,7 +82,9 @@ export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_
       if (code === 0) resolve(output);
       else {
         if (quiet && output) process.stderr.write(output);
-        reject(new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`));
+        const err = new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`);
+        err.output = output;
+        reject(err);
       }
     });
   });
