@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth/auth";
+import { LoginForm } from "@/components/auth/login-form";
+
+export const metadata: Metadata = { title: "Sign in · HookRelay" };
+
+export default async function LoginPage() {
+  // Someone already signed in has nothing to do here.
+  const session = await auth.api.getSession({ headers: await headers() });
+  if (session) redirect("/");
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-semibold text-slate-900">HookRelay</h1>
+        <p className="mt-1 mb-6 text-sm text-slate-500">Sign in to your dashboard.</p>
+        <LoginForm />
+      </div>
+    </main>
+  );
+}

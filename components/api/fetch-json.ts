@@ -1,0 +1,47 @@
+// The one way the dashboard calls its own API: same-origin (the session cookie
+// authenticates), never cached, and the API's { error: { code, message } }
+// envelope turned into an Error whose message can be shown to the user as is.
+
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status; 0 when the server could not be reached at all. */
+    readonly status: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+  }
+}
+
+export async function fetchJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      ...init,
+      credentials: "same-origin",
+      cache: "no-store",
+      headers: { accept: "application/json", ...init.headers },
+    });
+  } catch (err) {
+    // React Query aborts superseded requests; that is not a failure to report.
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiRequestError("Could not reach the HookRelay server. Check your connection.", 0);
+  }
+  if (!res.ok) throw await toApiError(res);
+  return (await res.json()) as T;
+}
+
+async function toApiError(res: Response): Promise<ApiRequestError> {
+  // The API's own 401 text talks about API keys; in the dashboard it means the session ended.
+  if (res.status === 401) {
+    return new ApiRequestError("Your session has ended. Sign in again.", 401, "unauthorized");
+  }
+  try {
+    const body = (await res.json()) as { error?: { code?: string; message?: string } };
+    if (body.error?.message) return new ApiRequestError(body.error.message, res.status, body.error.code);
+  } catch {
+    // Not our JSON envelope (a proxy's HTML error page, say): fall through.
+  }
+  return new ApiRequestError(`Request failed with HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}`, res.status);
+}

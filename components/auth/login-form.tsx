@@ -1,0 +1,91 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { authClient } from "@/lib/auth/auth-client";
+
+interface AuthError {
+  status?: number;
+  message?: string;
+}
+
+// better-auth's messages are fine for most failures; these two deserve plainer words.
+function describe(error: AuthError): string {
+  if (error.status === 401) return "Invalid email or password.";
+  if (error.status === 429) return "Too many sign-in attempts. Wait a minute and try again.";
+  return error.message || `Sign-in failed (HTTP ${error.status ?? "error"}).`;
+}
+
+export function LoginForm() {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await authClient.signIn.email({
+        email: String(form.get("email") ?? "").trim(),
+        password: String(form.get("password") ?? ""),
+      });
+      if (result.error) {
+        setError(describe(result.error));
+        setPending(false);
+        return;
+      }
+      // Stay "pending" while navigating so the form can't be submitted twice.
+      // refresh() drops any router-cached render of "/" made while signed out.
+      router.replace("/");
+      router.refresh();
+    } catch {
+      setError("Could not reach the server. Check your connection and try again.");
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4">
+      <div>
+        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
+          Email
+        </label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-200"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
+          Password
+        </label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-200"
+        />
+      </div>
+      {error ? (
+        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
+          {error}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-800 disabled:cursor-wait disabled:opacity-70"
+      >
+        Sign in
+      </button>
+    </form>
+  );
+}
