@@ -9,7 +9,7 @@ import { deliveryQueue } from "@/lib/queue/delivery-queue";
 import { deliverJob } from "@/lib/queue/jobs";
 import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
-import { reconcileOverdue } from "@/lib/delivery/reconciler";
+import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
 
 const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
@@ -30,7 +30,16 @@ const worker = new Worker(
   },
 );
 
-worker.on("failed", (job, err) => log.error({ err, jobId: job?.id }, "delivery job failed"));
+worker.on("failed", (job, err) => {
+  log.error({ err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
+  // Out of job retries: fail the delivery visibly (it can be retried by hand)
+  // rather than leave it pending behind a job id that will never run again.
+  if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+    failDelivery(job.data.deliveryId, `internal error: ${err.message}`).catch((e) =>
+      log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
+    );
+  }
+});
 worker.on("error", (err) => log.error({ err }, "worker error"));
 
 const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);

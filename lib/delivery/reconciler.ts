@@ -27,3 +27,11 @@ export async function reconcileOverdue(graceMs: number, staleSendingMs: number, 
   await enqueueDeliveries(overdue.map((d) => ({ deliveryId: d.id, attempt: d.attemptCount + 1 })));
   return overdue.length;
 }
+
+/** Marks a delivery failed after an internal error (not the receiver's answer). */
+export async function failDelivery(deliveryId: string, reason: string): Promise<void> {
+  await db.delivery.updateMany({
+    where: { id: deliveryId, status: { in: ["pending", "sending"] } },
+    data: { status: "failed", lastError: reason.slice(0, 1000), nextAttemptAt: null },
+  });
+}

@@ -17,7 +17,14 @@ export function deliveryQueue(): Queue {
   globalForQueue.deliveryQueue ??= new Queue(deliverJob.queue, {
     connection: producerRedis(),
     prefix: config().QUEUE_PREFIX,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000 },
+    // Job-level retries cover infrastructure errors only (database briefly
+    // unreachable…); webhook retries are scheduled by the worker from PostgreSQL.
+    defaultJobOptions: {
+      removeOnComplete: true,
+      removeOnFail: 1000,
+      attempts: 5,
+      backoff: { type: "exponential", delay: 1000 },
+    },
   });
   return globalForQueue.deliveryQueue;
 }
