@@ -23,7 +23,20 @@ export async function ensureDependencies() {
   const want = hashFile(join(ROOT, "package-lock.json"));
   if (existsSync(stamp) && readFileSync(stamp, "utf8") === want) return;
   step(existsSync(join(ROOT, "node_modules")) ? "package-lock.json changed: reinstalling dependencies (npm ci)…" : "installing dependencies (npm ci)…");
-  await runCommand("setup", "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: ROOT, timeoutMs: 15 * 60_000 });
+  const opts = { cwd: ROOT, timeoutMs: 15 * 60_000, quiet: true };
+  try {
+    await runCommand("setup", "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { ...opts, echoOnFailure: false });
+  } catch (err) {
+    // A registry mirror that serves only this platform's optional packages
+    // (@next/swc-*, @tailwindcss/oxide-*) yields a lock file that `npm ci`
+    // calls out of sync; `npm install` resolves the same locked versions.
+    if (!/can only install packages when your package\.json and package-lock\.json/.test(err.output ?? "")) {
+      process.stderr.write(err.output ?? "");
+      throw err;
+    }
+    step("npm ci refused the lock file (other platforms' optional packages are not on this registry); running npm install with the same lock…");
+    await runCommand("setup", "npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], opts);
+  }
   writeFileSync(stamp, want);
 }
 

@@ -57,7 +57,7 @@ export function launch(name, command, args, { env, cwd } = {}) {
  * Runs a command to completion (output shown prefixed, or kept back when quiet
  * and shown only on failure). Resolves with the output; rejects on failure or timeout.
  */
-export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_000, quiet = false } = {}) {
+export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_000, quiet = false, echoOnFailure = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
@@ -81,7 +81,7 @@ export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_
       clearTimeout(timer);
       if (code === 0) resolve(output);
       else {
-        if (quiet && output) process.stderr.write(output);
+        if (quiet && echoOnFailure && output) process.stderr.write(output);
         const err = new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`);
         err.output = output;
         reject(err);
