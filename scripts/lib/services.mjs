@@ -164,7 +164,9 @@ export async function ensurePostgres({ log = () => {}, databaseName = "hookrelay
 
   if (!(await isPortOpen(PG_HOST, PG_PORT))) await startLocalPostgres(log);
 
-  const candidates = [`postgresql://${PG_ROLE}:${PG_ROLE}@${PG_HOST}:${PG_PORT}/postgres`, `postgresql://postgres@${PG_HOST}:${PG_PORT}/postgres`];
+  // The superuser without a password works where local auth is "trust"; a fresh
+  // Debian install uses peer/scram instead, where our own password role is made.
+  const candidates = [`postgresql://postgres@${PG_HOST}:${PG_PORT}/postgres`, `postgresql://${PG_ROLE}:${PG_ROLE}@${PG_HOST}:${PG_PORT}/postgres`];
   const works = () => candidates.find((c) => psql(c, "SELECT 1").ok);
   let base = works();
   if (!base && createAppRole(log)) base = works();
