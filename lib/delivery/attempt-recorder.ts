@@ -75,29 +75,48 @@ export class AttemptRecorder {
 }
 
 async function writeBatch(records: AttemptRecord[]): Promise<void> {
-  const deliveries = JSON.stringify(records.map((r) => r.delivery));
-  const health = JSON.stringify(endpointHealth(records));
-  await db.$transaction([
-    db.attempt.createMany({ data: records.map((r) => r.attempt) }),
-    db.$executeRaw`
-      UPDATE "Delivery" AS d
-         SET status = u.status::"DeliveryStatus", "attemptCount" = u."attemptCount",
-             "nextAttemptAt" = u."nextAttemptAt", "lastAttemptAt" = u."lastAttemptAt",
-             "lastStatus" = u."lastStatus", "lastError" = u."lastError", "updatedAt" = now()
-        FROM jsonb_to_recordset(${deliveries}::jsonb) AS u(id text, status text, "attemptCount" int,
-             "nextAttemptAt" timestamptz, "lastAttemptAt" timestamptz, "lastStatus" int, "lastError" text)
-       WHERE d.id = u.id`,
-    db.$executeRaw`
-      UPDATE "Endpoint" AS e
-         SET "consecutiveFailures" = CASE WHEN u."lastSuccessAt" IS NOT NULL AND u."trailingFailures" = 0 THEN 0
-                                          WHEN u."lastSuccessAt" IS NOT NULL THEN u."trailingFailures"
-                                          ELSE e."consecutiveFailures" + u."trailingFailures" END,
-             "lastSuccessAt" = COALESCE(u."lastSuccessAt", e."lastSuccessAt"),
-             "lastFailureAt" = COALESCE(u."lastFailureAt", e."lastFailureAt")
-        FROM jsonb_to_recordset(${health}::jsonb) AS u(id text, "trailingFailures" int,
-             "lastSuccessAt" timestamptz, "lastFailureAt" timestamptz)
-       WHERE e.id = u.id`,
-  ]);
+  // Locks are taken endpoint → delivery → attempt, the order a webhook delete
+  // cascades in, so the two wait for each other instead of deadlocking.
+  const health = JSON.stringify(endpointHealth(records).sort((a, b) => a.id.localeCompare(b.id)));
+  const deliveries = JSON.stringify(records.map((r) => r.delivery).sort((a, b) => a.id.localeCompare(b.id)));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.$transaction([
+        db.$executeRaw`
+          UPDATE "Endpoint" AS e
+             SET "consecutiveFailures" = CASE WHEN u."lastSuccessAt" IS NOT NULL AND u."trailingFailures" = 0 THEN 0
+                                              WHEN u."lastSuccessAt" IS NOT NULL THEN u."trailingFailures"
+                                              ELSE e."consecutiveFailures" + u."trailingFailures" END,
+                 "lastSuccessAt" = COALESCE(u."lastSuccessAt", e."lastSuccessAt"),
+                 "lastFailureAt" = COALESCE(u."lastFailureAt", e."lastFailureAt")
+            FROM jsonb_to_recordset(${health}::jsonb) AS u(id text, "trailingFailures" int,
+                 "lastSuccessAt" timestamptz, "lastFailureAt" timestamptz)
+           WHERE e.id = u.id`,
+        db.$executeRaw`
+          UPDATE "Delivery" AS d
+             SET status = u.status::"DeliveryStatus", "attemptCount" = u."attemptCount",
+                 "nextAttemptAt" = u."nextAttemptAt", "lastAttemptAt" = u."lastAttemptAt",
+                 "lastStatus" = u."lastStatus", "lastError" = u."lastError", "updatedAt" = now()
+            FROM jsonb_to_recordset(${deliveries}::jsonb) AS u(id text, status text, "attemptCount" int,
+                 "nextAttemptAt" timestamptz, "lastAttemptAt" timestamptz, "lastStatus" int, "lastError" text)
+           WHERE d.id = u.id`,
+        // A delivery deleted meanwhile (its webhook was removed) simply loses its attempt.
+        db.$executeRaw`
+          INSERT INTO "Attempt" (id, "workspaceId", "deliveryId", number, trigger, "requestUrl", "requestHeaders",
+                                 "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error, "createdAt")
+          SELECT a.id, a."workspaceId", a."deliveryId", a.number, a.trigger::"AttemptTrigger", a."requestUrl", a."requestHeaders",
+                 a."requestBody", a."responseStatus", a."responseHeaders", a."responseBody", a."durationMs", a.error, a."createdAt"
+            FROM jsonb_to_recordset(${JSON.stringify(records.map((r) => r.attempt))}::jsonb) AS a(id text, "workspaceId" text,
+                 "deliveryId" text, number int, trigger text, "requestUrl" text, "requestHeaders" jsonb, "requestBody" text,
+                 "responseStatus" int, "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text, "createdAt" timestamptz)
+           WHERE EXISTS (SELECT 1 FROM "Delivery" d WHERE d.id = a."deliveryId")`,
+      ]);
+      return;
+    } catch (err) {
+      // Serialization failures and deadlocks are safe to retry: nothing was written.
+      if (attempt >= 3 || !(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034")) throw err;
+    }
+  }
 }
 
 /** Per endpoint: failures since its last success in this batch, and the latest of each outcome. */
