@@ -1,11 +1,12 @@
-// The delivery worker process: consumes delivery jobs, runs the reconciler,
-// and shuts down cleanly (in-flight attempts finish and are recorded).
-import { Worker } from "bullmq";
+// The delivery worker process: consumes delivery jobs (first attempts and
+// retries on separate queues), runs the reconciler, and shuts down cleanly
+// (in-flight attempts finish and are recorded).
+import { DelayedError, Worker, type Job } from "bullmq";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
 import { workerConnection } from "@/lib/queue/connection";
-import { deliveryQueue } from "@/lib/queue/delivery-queue";
+import { closeDeliveryQueues } from "@/lib/queue/delivery-queue";
 import { deliverJob } from "@/lib/queue/jobs";
 import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
@@ -17,30 +18,42 @@ const connection = workerConnection();
 
 // Well above the longest request timeout, so a slow attempt is never taken
 // over by another worker while it is still running.
-const lockDuration = Math.max(30_000, config().WEBHOOK_TIMEOUT_SEC * 1000 * 3);
+const lockDuration = Number(process.env.WORKER_LOCK_MS ?? Math.max(30_000, 60_000 * 3));
+const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000);
 
-const worker = new Worker(
-  deliverJob.queue,
-  async (job) => processDelivery(deliverJob.schema.parse(job.data), recorder),
-  {
-    connection,
-    prefix: config().QUEUE_PREFIX,
-    concurrency: config().WORKER_CONCURRENCY,
-    lockDuration,
-  },
-);
-
-worker.on("failed", (job, err) => {
-  log.error({ err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
-  // Out of job retries: fail the delivery visibly (it can be retried by hand)
-  // rather than leave it pending behind a job id that will never run again.
-  if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
-    failDelivery(job.data.deliveryId, `internal error: ${err.message}`).catch((e) =>
-      log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
-    );
+async function handle(job: Job, token?: string) {
+  const result = await processDelivery(deliverJob.schema.parse(job.data), recorder);
+  if (result.kind === "held") {
+    // Same job, later: the delivery keeps its attempt number and its place.
+    await job.moveToDelayed(result.until.getTime(), token);
+    throw new DelayedError();
   }
-});
-worker.on("error", (err) => log.error({ err }, "worker error"));
+  return result.kind;
+}
+
+function startWorker(queue: string, concurrency: number) {
+  const worker = new Worker(queue, handle, { connection, prefix: config().QUEUE_PREFIX, concurrency, lockDuration, stalledInterval });
+  worker.on("failed", (job, err) => {
+    log.error({ err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
+    // Out of job retries: fail the delivery visibly (it can be retried by hand)
+    // rather than leave it pending behind a job id that will never run again.
+    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      failDelivery(job.data.deliveryId, `internal error: ${err.message}`).catch((e) =>
+        log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
+      );
+    }
+  });
+  worker.on("error", (err) => log.error({ err, queue }, "worker error"));
+  return worker;
+}
+
+const concurrency = config().WORKER_CONCURRENCY;
+// A quarter of the capacity is reserved for retries; first attempts get the rest.
+const retryConcurrency = Math.max(1, Math.floor(concurrency / 4));
+const workers = [
+  startWorker(deliverJob.queues.first, Math.max(1, concurrency - retryConcurrency)),
+  startWorker(deliverJob.queues.retry, retryConcurrency),
+];
 
 const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);
 const reconciler = setInterval(() => {
@@ -49,7 +62,7 @@ const reconciler = setInterval(() => {
     .catch((err) => log.error({ err }, "reconciler failed"));
 }, reconcileEveryMs);
 
-log.info({ concurrency: config().WORKER_CONCURRENCY }, "delivery worker started");
+log.info({ concurrency, retryConcurrency }, "delivery worker started");
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -57,9 +70,9 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, "stopping: finishing in-flight deliveries");
   clearInterval(reconciler);
-  await worker.close();
+  await Promise.all(workers.map((w) => w.close()));
   await recorder.drain();
-  await deliveryQueue().close();
+  await closeDeliveryQueues();
   await connection.quit();
   await db.$disconnect();
   log.info("delivery worker stopped");

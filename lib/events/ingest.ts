@@ -6,6 +6,9 @@ import { db, Prisma } from "../db";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import { matchesEventType } from "../webhooks/event-match";
+import { compileFilter } from "../webhooks/payload-filter";
+import { readPolicy } from "../validation/endpoint-policy";
+import { coalesceKeyFor } from "../delivery/coalesce";
 import type { EventAccepted } from "../validation/event";
 
 export interface IngestInput {
@@ -22,10 +25,13 @@ export interface IngestResult {
 
 export async function ingestEvent(workspaceId: string, input: IngestInput): Promise<IngestResult> {
   const endpoints = await db.endpoint.findMany({
-    where: { workspaceId, status: "active" },
-    select: { id: true, eventTypes: true },
+    where: { workspaceId, status: "active", kind: "webhook" },
+    select: { id: true, eventTypes: true, policy: true },
   });
-  const targets = endpoints.filter((e) => matchesEventType(e.eventTypes, input.type));
+  const targets = endpoints
+    .map((e) => ({ ...e, policy: readPolicy(e.policy) }))
+    .filter((e) => matchesEventType(e.eventTypes, input.type))
+    .filter((e) => !e.policy.filter || compileFilter(e.policy.filter)(input.data));
   const eventId = newId("evt");
   const now = new Date();
   const deliveries = targets.map((e) => ({
@@ -34,6 +40,7 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
     eventId,
     endpointId: e.id,
     nextAttemptAt: now,
+    coalesceKey: coalesceKeyFor(e.policy, input.type, input.data),
   }));
 
   try {

@@ -3,12 +3,16 @@
 import { z } from "zod";
 
 export const deliverJob = {
-  queue: "deliveries",
+  // First attempts and retries use separate queues with their own workers, so
+  // a backlog of retries to a failing endpoint never starves new events.
+  queues: { first: "deliveries", retry: "delivery-retries" },
   name: "deliver",
   schema: z.object({ deliveryId: z.string().startsWith("dlv_"), attempt: z.number().int().min(1) }),
 } as const;
 
 export type DeliverJobData = z.infer<typeof deliverJob.schema>;
+
+export const queueForAttempt = (attempt: number) => (attempt <= 1 ? deliverJob.queues.first : deliverJob.queues.retry);
 
 // Same delivery + attempt number → same job id, so enqueueing twice is harmless.
 export const deliverJobId = (d: DeliverJobData) => `${d.deliveryId}.${d.attempt}`;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const deliveryStatus = z.enum(["pending", "sending", "succeeded", "failed"]);
+export const deliveryStatus = z.enum(["pending", "sending", "succeeded", "failed", "skipped"]);
 
 export const deliverySchema = z.object({
   id: z.string(),

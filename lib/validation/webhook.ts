@@ -1,5 +1,7 @@
 // Request/response shapes for /api/v1/webhooks, shared by the API and the UI.
 import { z } from "zod";
+import { policySchema } from "./endpoint-policy";
+import { FilterError, normalizeFilter } from "../webhooks/payload-filter";
 
 // Exact types ("scan.completed"), prefix wildcards ("scan.*") or everything ("*").
 export const eventTypePattern = z
@@ -31,16 +33,30 @@ const secret = z
   .max(200, "secret must be at most 200 characters")
   .refine((s) => !/\s/.test(s), "secret must not contain whitespace");
 
-export const webhookCreateSchema = z.strictObject({
+const webhookFields = z.strictObject({
   url: httpUrl,
   events: z.array(eventTypePattern).min(1, "events must list at least one event type").max(500),
   description: z.string().max(500).optional(),
   secret: secret.optional(),
   status: z.enum(["active", "disabled"]).optional(),
+  ...policySchema.shape,
 });
 
+/** Filters are checked when saved, so a typo never silently drops events later. */
+function checkFilter(value: { filter?: Record<string, unknown> | null }, ctx: z.RefinementCtx) {
+  if (!value.filter) return;
+  try {
+    normalizeFilter(value.filter);
+  } catch (err) {
+    if (!(err instanceof FilterError)) throw err;
+    ctx.addIssue({ code: "custom", message: err.message, path: err.path.split(".") });
+  }
+}
+
+export const webhookCreateSchema = webhookFields.superRefine(checkFilter);
+
 // PUT replaces what it names (seed 001 sends only `events`), PATCH the same.
-export const webhookUpdateSchema = webhookCreateSchema.omit({ secret: true }).partial();
+export const webhookUpdateSchema = webhookFields.omit({ secret: true }).partial().superRefine(checkFilter);
 
 export type WebhookCreateInput = z.infer<typeof webhookCreateSchema>;
 export type WebhookUpdateInput = z.infer<typeof webhookUpdateSchema>;
@@ -53,7 +69,7 @@ export const deliveryStatsSchema = z.object({
   last_failure: z.string().nullable(),
 });
 
-export const webhookSchema = z.object({
+export const webhookSchema = policySchema.extend({
   id: z.string(),
   url: z.string(),
   description: z.string(),

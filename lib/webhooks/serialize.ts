@@ -1,5 +1,6 @@
 // The API shape of a webhook (seed 000): secrets masked, stats from deliveries.
 import type { Webhook } from "../validation/webhook";
+import { readPolicy } from "../validation/endpoint-policy";
 
 export interface EndpointRow {
   id: string;
@@ -7,6 +8,7 @@ export interface EndpointRow {
   description: string;
   eventTypes: string[];
   status: "active" | "disabled";
+  policy: unknown;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +37,7 @@ export const MASKED_SECRET = "wh_sec_***";
 
 export function toWebhook(row: EndpointRow, stats: EndpointStats, secret = MASKED_SECRET): Webhook {
   return {
+    ...readPolicy(row.policy),
     id: row.id,
     url: row.url,
     description: row.description,

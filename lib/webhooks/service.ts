@@ -1,6 +1,7 @@
 // Webhook (endpoint) CRUD, always within one workspace: another workspace's id
 // is simply not found.
-import { db } from "../db";
+import { db, Prisma } from "../db";
+import { policySchema, readPolicy, type EndpointPolicy } from "../validation/endpoint-policy";
 import { newId } from "../ids";
 import { notFound } from "../api/errors";
 import { encryptSecret } from "../crypto/secret-box";
@@ -15,9 +16,23 @@ const endpointSelect = {
   description: true,
   eventTypes: true,
   status: true,
+  policy: true,
   createdAt: true,
   updatedAt: true,
 } as const;
+
+const POLICY_KEYS = Object.keys(policySchema.shape) as (keyof EndpointPolicy)[];
+
+/** The policy fields named in `input` replace the stored ones; null removes one. */
+function mergePolicy(stored: unknown, input: Partial<Record<keyof EndpointPolicy, unknown>>): Prisma.InputJsonObject {
+  const merged: Record<string, unknown> = { ...readPolicy(stored) };
+  for (const key of POLICY_KEYS) {
+    if (!(key in input) || input[key] === undefined) continue;
+    if (input[key] === null) delete merged[key];
+    else merged[key] = input[key];
+  }
+  return merged as Prisma.InputJsonObject;
+}
 
 /** Creates the endpoint; the response is the only one that shows the secret in full. */
 export async function createWebhook(workspaceId: string, input: WebhookCreateInput): Promise<Webhook> {
@@ -31,6 +46,7 @@ export async function createWebhook(workspaceId: string, input: WebhookCreateInp
       eventTypes: dedupe(input.events),
       status: input.status ?? "active",
       secretEncrypted: encryptSecret(secret),
+      policy: mergePolicy({}, input),
       disabledAt: input.status === "disabled" ? new Date() : null,
     },
     select: endpointSelect,
@@ -40,7 +56,7 @@ export async function createWebhook(workspaceId: string, input: WebhookCreateInp
 
 export async function listWebhooks(workspaceId: string): Promise<Webhook[]> {
   const rows = await db.endpoint.findMany({
-    where: { workspaceId },
+    where: { workspaceId, kind: "webhook" },
     orderBy: { createdAt: "desc" },
     select: endpointSelect,
   });
@@ -49,14 +65,14 @@ export async function listWebhooks(workspaceId: string): Promise<Webhook[]> {
 }
 
 export async function getWebhook(workspaceId: string, id: string): Promise<Webhook> {
-  const row = await db.endpoint.findFirst({ where: { id, workspaceId }, select: endpointSelect });
+  const row = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: endpointSelect });
   if (!row) throw notFound("Webhook");
   const stats = await endpointStats(workspaceId, [id]);
   return toWebhook(row, stats.get(id) ?? EMPTY_STATS);
 }
 
 export async function updateWebhook(workspaceId: string, id: string, input: WebhookUpdateInput): Promise<Webhook> {
-  const existing = await db.endpoint.findFirst({ where: { id, workspaceId }, select: { status: true } });
+  const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true } });
   if (!existing) throw notFound("Webhook");
   const statusChange = input.status && input.status !== existing.status ? input.status : undefined;
   await db.endpoint.update({
@@ -66,6 +82,7 @@ export async function updateWebhook(workspaceId: string, id: string, input: Webh
       description: input.description,
       eventTypes: input.events ? dedupe(input.events) : undefined,
       status: input.status,
+      policy: mergePolicy(existing.policy, input),
       ...(statusChange === "disabled" ? { disabledAt: new Date(), disabledReason: "disabled by user" } : {}),
       ...(statusChange === "active" ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : {}),
     },
@@ -74,7 +91,7 @@ export async function updateWebhook(workspaceId: string, id: string, input: Webh
 }
 
 export async function deleteWebhook(workspaceId: string, id: string): Promise<void> {
-  const { count } = await db.endpoint.deleteMany({ where: { id, workspaceId } });
+  const { count } = await db.endpoint.deleteMany({ where: { id, workspaceId, kind: "webhook" } });
   if (count === 0) throw notFound("Webhook");
 }
 
