@@ -76,9 +76,10 @@ const BUILD_INPUTS = ["app", "components", "lib", "public", "next.config.js", "p
 
 /** `next build` when any input of the web app changed since the last build. */
 export async function buildApp(env) {
-  const stamp = join(ROOT, ".next", ".hookrelay-build-hash");
+  const distDir = join(ROOT, env.NEXT_DIST_DIR || ".next");
+  const stamp = join(distDir, ".hookrelay-build-hash");
   const hash = treeHash(BUILD_INPUTS, (p) => p.includes(join("lib", "generated")));
-  if (upToDate(stamp, hash) && existsSync(join(ROOT, ".next", "BUILD_ID"))) {
+  if (upToDate(stamp, hash) && existsSync(join(distDir, "BUILD_ID"))) {
     step("web app build is up to date");
     return;
   }
@@ -89,7 +90,7 @@ export async function buildApp(env) {
     env: { ...env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     timeoutMs: 20 * 60_000,
   });
-  mkdirSync(join(ROOT, ".next"), { recursive: true });
+  mkdirSync(distDir, { recursive: true });
   writeFileSync(stamp, hash);
   step(`build finished in ${Math.round((Date.now() - started) / 1000)} s`);
 }
