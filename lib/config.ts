@@ -1,5 +1,7 @@
 // Every setting the app, the worker and the scripts read, parsed once.
 // .env.example documents each of them.
+import { isIP } from "node:net";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 
 const seconds = (min: number, max: number, fallback: number) =>
@@ -18,7 +20,20 @@ const schema = z.object({
   WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(1).max(10).optional(),
   // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h".
   DELIVERY_RETRY_SCHEDULE: z.string().default("0,5s,5m,30m,2h,5h,10h,10h"),
+  // Failed deliveries (the dead-letter list) are deleted after this many days.
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),
+  // SSRF guard (lib/delivery/ssrf.ts): comma-separated CIDRs that webhooks may reach even
+  // though they are internal (loopback, private…), for development and tests. Default: none.
+  ALLOWED_DESTINATION_CIDRS: z
+    .string()
+    .default("")
+    .refine(
+      (v) => v.split(",").map((s) => s.trim()).filter(Boolean).every((s) => ipaddr.isValidCIDR(s) || isIP(s) !== 0),
+      "must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128",
+    ),
+  // In production plain http may only reach ALLOWED_DESTINATION_CIDRS unless this is true.
+  ALLOW_HTTP_DESTINATIONS: z.stringbool().default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

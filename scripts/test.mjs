@@ -46,6 +46,8 @@ async function main() {
     DELIVERY_RETRY_SCHEDULE: "0,200ms,200ms,200ms",
     WEBHOOK_TIMEOUT_SEC: "2",
     RECONCILE_INTERVAL_MS: "1000",
+    // The SSRF guard lets the tests' loopback receivers through (plain http included).
+    ALLOWED_DESTINATION_CIDRS: "127.0.0.0/8,::1/128",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true }));

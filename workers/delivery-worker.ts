@@ -11,6 +11,7 @@ import { deliverJob } from "@/lib/queue/jobs";
 import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
 import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
+import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
 
 const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
@@ -62,6 +63,14 @@ const reconciler = setInterval(() => {
     .catch((err) => log.error({ err }, "reconciler failed"));
 }, reconcileEveryMs);
 
+// Retention that actually deletes: failed deliveries past the retention period.
+const purge = () =>
+  purgeDeadLetters(config().DEAD_LETTER_RETENTION_DAYS)
+    .then((n) => n > 0 && log.info({ count: n }, "purged expired dead-letter deliveries"))
+    .catch((err) => log.error({ err }, "dead-letter purge failed"));
+const purger = setInterval(purge, 3_600_000);
+void purge();
+
 log.info({ concurrency, retryConcurrency }, "delivery worker started");
 
 let stopping = false;
@@ -70,6 +79,7 @@ async function shutdown(signal: string) {
   stopping = true;
   log.info({ signal }, "stopping: finishing in-flight deliveries");
   clearInterval(reconciler);
+  clearInterval(purger);
   await Promise.all(workers.map((w) => w.close()));
   await recorder.drain();
   await closeDeliveryQueues();

@@ -25,7 +25,13 @@ export function signingSecrets(d: ClaimedDelivery, now: Date): string[] {
   return secrets;
 }
 
-export function buildRequest(d: ClaimedDelivery, attempt: number, now = new Date(), body?: string): OutgoingRequest {
+/** `body`/`msgId` replace the single envelope and the event id (batch mode). */
+export function buildRequest(
+  d: ClaimedDelivery,
+  attempt: number,
+  now = new Date(),
+  { body, msgId }: { body?: string; msgId?: string } = {},
+): OutgoingRequest {
   const payload =
     body ??
     buildEnvelope({
@@ -35,6 +41,7 @@ export function buildRequest(d: ClaimedDelivery, attempt: number, now = new Date
       payload: d.event.payload,
       attempt,
       endpointId: d.endpoint.id,
+      requestId: d.endpoint.kind === "callback" ? requestIdOf(d.event.payload) : undefined,
     });
   const custom = Object.fromEntries(
     Object.entries(d.endpoint.policy.custom_headers ?? {}).filter(([k]) => !isProtectedHeader(k)),
@@ -43,13 +50,18 @@ export function buildRequest(d: ClaimedDelivery, attempt: number, now = new Date
     ...custom,
     "content-type": "application/json",
     "user-agent": USER_AGENT,
-    ...signatureHeaders(resolveSignature(d.endpoint.policy.signature), {
+    ...signatureHeaders(resolveSignature(d.endpoint.policy.signature ?? undefined), {
       secrets: signingSecrets(d, now),
-      msgId: d.event.id,
+      msgId: msgId ?? d.event.id,
       eventType: d.event.type,
       body: payload,
       now,
     }),
   };
   return { url: d.endpoint.url, headers, body: payload };
+}
+
+function requestIdOf(payload: unknown): string | undefined {
+  const v = (payload as Record<string, unknown> | null)?.request_id;
+  return typeof v === "string" ? v : undefined;
 }

@@ -7,12 +7,14 @@ export interface EnvelopeInput {
   payload: unknown;
   attempt: number;
   endpointId: string;
+  /** Seed 004's callbacks carry the request id at the top level too. */
+  requestId?: string;
 }
 
 export const API_VERSION = "v1";
 
-export function buildEnvelope(e: EnvelopeInput): string {
-  return JSON.stringify({
+export function envelope(e: EnvelopeInput) {
+  return {
     id: e.eventId,
     event: e.type,
     timestamp: e.createdAt.toISOString(),
@@ -20,5 +22,15 @@ export function buildEnvelope(e: EnvelopeInput): string {
     data: e.payload,
     delivery_attempt: e.attempt,
     webhook_id: e.endpointId,
-  });
+    ...(e.requestId ? { request_id: e.requestId } : {}),
+  };
+}
+
+export function buildEnvelope(e: EnvelopeInput): string {
+  return JSON.stringify(envelope(e));
+}
+
+/** Batch mode (seed 003): several envelopes in one request. */
+export function buildBatch(batchId: string, items: EnvelopeInput[]): string {
+  return JSON.stringify({ batch_id: batchId, events: items.map(envelope) });
 }

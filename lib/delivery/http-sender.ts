@@ -1,6 +1,8 @@
-// One outbound POST: timeout, no redirects followed, response read up to 64 KB
-// and then cut off so a huge or endless response cannot hold a worker.
+// One outbound POST: SSRF-guarded (lib/delivery/ssrf.ts), timeout, no redirects
+// followed, response read up to 64 KB and then cut off so a huge or endless
+// response cannot hold a worker.
 import { Agent, request } from "undici";
+import { defaultGuard, destinationProblem, guardedLookup, ipLiteralHost, type DestinationGuard } from "./ssrf";
 
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
 
@@ -10,24 +12,53 @@ export interface SendResult {
   body: string | null;
   error: string | null;
   durationMs: number;
+  /** The SSRF guard refused the destination: nothing was sent, and retrying cannot help. */
+  blocked?: boolean;
 }
 
-const agent = new Agent({ connections: 256, keepAliveTimeout: 10_000, pipelining: 1 });
+// One pool per guard and scheme: the lookup that checks addresses is fixed
+// when the pool is made, and plain http may have the stricter rule.
+const agents = new WeakMap<DestinationGuard, Map<string, Agent>>();
 
+function dispatcherFor(guard: DestinationGuard, protocol: string): Agent {
+  let byScheme = agents.get(guard);
+  if (!byScheme) agents.set(guard, (byScheme = new Map()));
+  let agent = byScheme.get(protocol);
+  if (!agent) {
+    agent = new Agent({
+      connections: 256,
+      keepAliveTimeout: 10_000,
+      pipelining: 1,
+      // net/tls.connect call this instead of dns.lookup and connect to the address it returns.
+      connect: { lookup: guardedLookup(guard, protocol) },
+    });
+    byScheme.set(protocol, agent);
+  }
+  return agent;
+}
+
+/** `guard` defaults to the environment's (ALLOWED_DESTINATION_CIDRS, NODE_ENV). */
 export async function postWebhook(
   url: string,
   headers: Record<string, string>,
   body: string,
   timeoutMs: number,
+  guard: DestinationGuard = defaultGuard(),
 ): Promise<SendResult> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
+  const elapsed = () => Math.round(performance.now() - started);
   try {
+    const target = new URL(url);
+    // An IP literal is connected to without any lookup, so it is checked here.
+    const literal = ipLiteralHost(target);
+    const refused = literal && destinationProblem(literal, target.protocol, guard);
+    if (refused) return { status: null, headers: null, body: null, error: refused, durationMs: elapsed(), blocked: true };
     const res = await request(url, {
       method: "POST",
       headers,
       body,
-      dispatcher: agent,
+      dispatcher: dispatcherFor(guard, target.protocol),
       signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,
@@ -38,11 +69,22 @@ export async function postWebhook(
       headers: flattenHeaders(res.headers),
       body: text,
       error: null,
-      durationMs: Math.round(performance.now() - started),
+      durationMs: elapsed(),
     };
   } catch (err) {
-    return { status: null, headers: null, body: null, error: describe(err, timeoutMs), durationMs: Math.round(performance.now() - started) };
+    const blocked = findBlocked(err);
+    if (blocked) return { status: null, headers: null, body: null, error: blocked, durationMs: elapsed(), blocked: true };
+    return { status: null, headers: null, body: null, error: describe(err, timeoutMs), durationMs: elapsed() };
   }
+}
+
+/** The guard's refusal message when `err` (or an error it wraps) is one. */
+function findBlocked(err: unknown): string | null {
+  for (let e = err as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (e.code === "ERR_DESTINATION_BLOCKED") return e.message ?? "destination blocked";
+    e = e.cause as typeof e;
+  }
+  return null;
 }
 
 async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }, limit: number): Promise<string> {

@@ -1,7 +1,7 @@
 // After an attempt: is the delivery done, failed, or due again — and when?
 import { config } from "../config";
 import { RETRY_PRESETS, type EndpointPolicy } from "../validation/endpoint-policy";
-import { classify, type Outcome } from "./outcome";
+import { classifyResult, type Outcome } from "./outcome";
 import { capRetries, delayBefore, parseSchedule } from "./retry-schedule";
 import type { SendResult } from "./http-sender";
 
@@ -41,7 +41,7 @@ export interface NextStep {
 }
 
 export function nextStep(result: SendResult, policy: EndpointPolicy, attempt: number, now = Date.now(), random = Math.random): NextStep {
-  const outcome = classify(result.status);
+  const outcome = classifyResult(result);
   if (outcome === "success") return { outcome, status: "succeeded", delayMs: null };
   if (outcome === "permanent") return { outcome, status: "failed", delayMs: null };
   const scheduled = delayBefore(scheduleFor(policy), attempt + 1);

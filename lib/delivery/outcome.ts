@@ -11,3 +11,8 @@ export function classify(status: number | null): Outcome {
   if (status >= 400 && status < 500 && !RETRYABLE_4XX.has(status)) return "permanent";
   return "retry";
 }
+
+/** Like classify, but a destination refused by the SSRF guard is permanent: waiting won't unblock it. */
+export function classifyResult(result: { status: number | null; blocked?: boolean }): Outcome {
+  return result.blocked ? "permanent" : classify(result.status);
+}

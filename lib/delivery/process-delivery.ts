@@ -1,16 +1,21 @@
-// One delivery attempt, end to end: claim → hold checks → build the signed
-// request → POST → decide → record (batched) → schedule the next attempt.
-// Called by the worker for each job.
+// One delivery attempt, end to end: claim → hold checks (circuit, coalescing,
+// rate limit) → build the signed request → POST → decide → record (batched) →
+// schedule the next attempt. Called by the worker for each job. In batch mode
+// one request carries several deliveries; each gets its own attempt row.
 import { config } from "../config";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import type { DeliverJobData } from "../queue/jobs";
 import type { AttemptRecorder } from "./attempt-recorder";
+import { claimBatchMates, withBatchLock } from "./batch";
 import { buildRequest } from "./build-request";
-import { claimDelivery, releaseDelivery } from "./claim";
+import { claimDelivery, releaseDelivery, type ClaimedDelivery } from "./claim";
+import { coalesceGate, skipDelivery } from "./coalesce-gate";
 import { afterAttempt, circuitHold } from "./endpoint-health";
+import { buildBatch } from "./envelope";
 import { postWebhook } from "./http-sender";
 import { nextStep } from "./next-attempt";
+import { rateLimitWait } from "./rate-limit";
 
 export type ProcessResult =
   | { kind: "succeeded" | "retry_scheduled" | "failed" | "skipped" }
@@ -18,57 +23,115 @@ export type ProcessResult =
   | { kind: "held"; until: Date; reason: string };
 
 export async function processDelivery(job: DeliverJobData, recorder: AttemptRecorder): Promise<ProcessResult> {
+  if (job.batch) {
+    // One batch forms at a time per endpoint; simultaneous jobs would otherwise
+    // each claim themselves and send fragments. Waiters are usually taken along.
+    const result = await withBatchLock(job.endpointId ?? job.deliveryId, () => processClaimed(job, recorder));
+    return result ?? { kind: "held", until: new Date(Date.now() + 50), reason: "batch forming" };
+  }
+  return processClaimed(job, recorder);
+}
+
+async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder): Promise<ProcessResult> {
   const delivery = await claimDelivery(job);
   // Deleted, finished, endpoint disabled (its deliveries wait for it to be
   // enabled again), or this attempt already recorded by a duplicate job.
   if (!delivery) return { kind: "skipped" };
 
-  const now = new Date();
-  const circuit = circuitHold(delivery, now);
+  const circuit = circuitHold(delivery, new Date());
   if (circuit) return hold(delivery.id, circuit, "circuit open");
 
-  const request = buildRequest(delivery, job.attempt, now);
+  const gate = await coalesceGate(delivery);
+  if (gate.action === "skip") {
+    await skipDelivery(delivery.id);
+    return { kind: "skipped" };
+  }
+  if (gate.action === "hold") return hold(delivery.id, new Date(Date.now() + gate.ms), "coalescing");
+
+  const throttled = await rateLimitWait(delivery.endpoint.id, delivery.endpoint.policy.rate_limit_per_sec);
+  if (throttled > 0) return hold(delivery.id, new Date(Date.now() + throttled), "rate limit");
+
+  return send(delivery, job.attempt, recorder, job.trigger ?? "scheduled");
+}
+
+interface Member {
+  id: string;
+  attempt: number;
+  delivery: ClaimedDelivery;
+}
+
+async function send(
+  delivery: ClaimedDelivery,
+  attempt: number,
+  recorder: AttemptRecorder,
+  trigger: "scheduled" | "manual",
+): Promise<ProcessResult> {
+  const batch = delivery.endpoint.policy.batch;
+  const members: Member[] = [{ id: delivery.id, attempt, delivery }];
+  let body: string | undefined;
+  let msgId: string | undefined;
+  if (batch) {
+    for (const mate of await claimBatchMates(delivery, batch.max_size)) {
+      members.push({ id: mate.id, attempt: mate.attemptCount + 1, delivery: { ...delivery, id: mate.id, event: mate.event } });
+    }
+    msgId = newId("bat");
+    body = buildBatch(
+      msgId,
+      members.map((m) => ({ ...m.delivery.event, eventId: m.delivery.event.id, attempt: m.attempt, endpointId: delivery.endpoint.id })),
+    );
+  }
+
+  const now = new Date();
+  const request = buildRequest(delivery, attempt, now, { body, msgId });
   const timeoutMs = (delivery.endpoint.policy.timeout_sec ?? config().WEBHOOK_TIMEOUT_SEC) * 1000;
   const result = await postWebhook(request.url, request.headers, request.body, timeoutMs);
-  const step = nextStep(result, delivery.endpoint.policy, job.attempt);
   const finishedAt = new Date();
-  const nextAttemptAt = step.delayMs === null ? null : new Date(finishedAt.getTime() + step.delayMs);
 
-  await recorder.record({
-    attempt: {
-      id: newId("att"),
-      workspaceId: delivery.workspaceId,
-      deliveryId: delivery.id,
-      number: job.attempt,
-      trigger: "scheduled",
-      requestUrl: request.url,
-      requestHeaders: request.headers,
-      requestBody: request.body,
-      responseStatus: result.status,
-      responseHeaders: result.headers ?? undefined,
-      responseBody: result.body,
-      durationMs: result.durationMs,
-      error: result.error,
-      createdAt: now,
-    },
-    delivery: {
-      id: delivery.id,
-      status: step.status,
-      attemptCount: job.attempt,
-      nextAttemptAt,
-      lastAttemptAt: finishedAt,
-      lastStatus: result.status,
-      lastError: result.error ?? (step.outcome === "success" ? null : `HTTP ${result.status}`),
-    },
-    endpoint: { id: delivery.endpoint.id, success: step.outcome === "success", at: finishedAt },
-  });
-  await afterAttempt({ delivery, attempt: job.attempt, result, step });
+  const steps = members.map((m) => nextStep(result, delivery.endpoint.policy, m.attempt));
+  await Promise.all(
+    members.map((m, i) => {
+      const step = steps[i];
+      return recorder.record({
+        attempt: {
+          id: newId("att"),
+          workspaceId: delivery.workspaceId,
+          deliveryId: m.id,
+          number: m.attempt,
+          trigger: m.id === delivery.id ? trigger : "scheduled",
+          requestUrl: request.url,
+          requestHeaders: request.headers,
+          requestBody: request.body,
+          responseStatus: result.status,
+          responseHeaders: result.headers ?? undefined,
+          responseBody: result.body,
+          durationMs: result.durationMs,
+          error: result.error,
+          createdAt: now,
+        },
+        delivery: {
+          id: m.id,
+          status: step.status,
+          attemptCount: m.attempt,
+          nextAttemptAt: step.delayMs === null ? null : new Date(finishedAt.getTime() + step.delayMs),
+          lastAttemptAt: finishedAt,
+          lastStatus: result.status,
+          lastError: result.error ?? (step.outcome === "success" ? null : `HTTP ${result.status}`),
+        },
+        endpoint: { id: delivery.endpoint.id, success: step.outcome === "success", at: finishedAt },
+      });
+    }),
+  );
+  for (const [i, m] of members.entries()) await afterAttempt({ delivery: m.delivery, attempt: m.attempt, result, step: steps[i] });
 
-  if (step.status === "pending" && step.delayMs !== null) {
-    await enqueueDeliveries([{ deliveryId: delivery.id, attempt: job.attempt + 1, delayMs: step.delayMs }]);
-    return { kind: "retry_scheduled" };
-  }
-  return { kind: step.status === "succeeded" ? "succeeded" : "failed" };
+  await enqueueDeliveries(
+    members.flatMap((m, i) =>
+      steps[i].status === "pending" && steps[i].delayMs !== null
+        ? [{ deliveryId: m.id, attempt: m.attempt + 1, delayMs: steps[i].delayMs!, batch: !!batch || undefined, endpointId: delivery.endpoint.id }]
+        : [],
+    ),
+  );
+  const own = steps[0];
+  return { kind: own.status === "succeeded" ? "succeeded" : own.status === "failed" ? "failed" : "retry_scheduled" };
 }
 
 async function hold(deliveryId: string, until: Date, reason: string): Promise<ProcessResult> {

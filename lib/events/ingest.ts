@@ -9,12 +9,15 @@ import { matchesEventType } from "../webhooks/event-match";
 import { compileFilter } from "../webhooks/payload-filter";
 import { readPolicy } from "../validation/endpoint-policy";
 import { coalesceKeyFor } from "../delivery/coalesce";
+import { CALLBACK_POLICY, callbackEndpointId } from "./callback-endpoint";
 import type { EventAccepted } from "../validation/event";
 
 export interface IngestInput {
   type: string;
   data: Record<string, unknown>;
   idempotencyKey?: string;
+  /** Seed 004: deliver this event (also) to this URL, signed with the workspace callback secret. */
+  callbackUrl?: string;
 }
 
 export interface IngestResult {
@@ -32,6 +35,9 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
     .map((e) => ({ ...e, policy: readPolicy(e.policy) }))
     .filter((e) => matchesEventType(e.eventTypes, input.type))
     .filter((e) => !e.policy.filter || compileFilter(e.policy.filter)(input.data));
+  if (input.callbackUrl) {
+    targets.push({ id: await callbackEndpointId(workspaceId, input.callbackUrl), eventTypes: ["*"], policy: CALLBACK_POLICY });
+  }
   const eventId = newId("evt");
   const now = new Date();
   const deliveries = targets.map((e) => ({
@@ -62,7 +68,13 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
     throw err;
   }
 
-  await enqueueDeliveries(deliveries.map((d) => ({ deliveryId: d.id, attempt: 1 })));
+  // A batching endpoint's first delivery waits up to max_wait_ms so others can join it.
+  await enqueueDeliveries(
+    deliveries.map((d, i) => {
+      const batch = targets[i].policy.batch;
+      return batch ? { deliveryId: d.id, attempt: 1, delayMs: batch.max_wait_ms, batch: true, endpointId: d.endpointId } : { deliveryId: d.id, attempt: 1 };
+    }),
+  );
   return {
     accepted: { id: eventId, event: input.type, deliveries: deliveries.length, created_at: now.toISOString() },
     replayed: false,

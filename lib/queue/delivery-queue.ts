@@ -13,6 +13,13 @@ export function producerRedis(): Redis {
   return globalForQueue.producerRedis;
 }
 
+/** The producer connection once it is connected (it refuses commands before that). */
+export async function readyRedis(timeoutMs = 2000): Promise<Redis> {
+  const redis = producerRedis();
+  await whenReady(redis, timeoutMs);
+  return redis;
+}
+
 export function deliveryQueue(name: string = deliverJob.queues.first): Queue {
   globalForQueue.deliveryQueues ??= new Map();
   let queue = globalForQueue.deliveryQueues.get(name);

@@ -7,7 +7,15 @@ export const deliverJob = {
   // a backlog of retries to a failing endpoint never starves new events.
   queues: { first: "deliveries", retry: "delivery-retries" },
   name: "deliver",
-  schema: z.object({ deliveryId: z.string().startsWith("dlv_"), attempt: z.number().int().min(1) }),
+  schema: z.object({
+    deliveryId: z.string().startsWith("dlv_"),
+    attempt: z.number().int().min(1),
+    // "manual": a person asked for this attempt (dead-letter retry, replay).
+    trigger: z.enum(["scheduled", "manual"]).optional(),
+    // The endpoint batches: the job takes the endpoint's batch lock before claiming.
+    batch: z.boolean().optional(),
+    endpointId: z.string().optional(),
+  }),
 } as const;
 
 export type DeliverJobData = z.infer<typeof deliverJob.schema>;

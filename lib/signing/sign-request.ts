@@ -40,9 +40,16 @@ export interface SignInput {
 
 /**
  * Standard Webhooks puts every secret's signature in one header. The single-
- * value HMAC formats cannot: during a rotation the configured header keeps the
- * old secret's signature (receivers not yet switched keep working) and
- * `<header>-New` carries the new one.
+ * value HMAC formats cannot: their receivers compare one header with one
+ * expected value, so whichever secret fills that header, a receiver holding
+ * the other one fails. During a rotation the configured header therefore keeps
+ * the OLD secret's signature until the grace period ends, and `<header>-New`
+ * carries the new one. Why old and not new: a receiver that was not touched
+ * (every seed's example as written) keeps working for the whole grace period
+ * and the switch happens at a time the user knows (previous_secret_expires_at),
+ * instead of breaking at the moment of rotation — and a 401 is a permanent
+ * failure, not retried. Receivers that accept either secret for the configured
+ * header, or check `<header>-New` with the new one, never fail at all.
  */
 export function signatureHeaders(format: ResolvedSignature, input: SignInput): Record<string, string> {
   const seconds = Math.floor(input.now.getTime() / 1000);

@@ -104,10 +104,11 @@ export const coalesceSchema = z.strictObject({
 });
 
 export const policySchema = z.strictObject({
-  signature: signatureSchema.optional(),
-  retry: retrySchema.optional(),
-  timeout_sec: z.number().int().min(1).max(60).optional(),
-  custom_headers: customHeadersSchema.optional(),
+  // null on update resets a field to its default.
+  signature: signatureSchema.nullable().optional(),
+  retry: retrySchema.nullable().optional(),
+  timeout_sec: z.number().int().min(1).max(60).nullable().optional(),
+  custom_headers: customHeadersSchema.nullable().optional(),
   // MongoDB-style query on the event's data (validated by lib/webhooks/payload-filter.ts).
   filter: z.record(z.string(), z.unknown()).nullable().optional(),
   rate_limit_per_sec: z.number().int().min(1).max(10_000).nullable().optional(),

@@ -16,6 +16,17 @@ export const eventIngestSchema = z
     type: eventTypeName.optional(),
     data: z.record(z.string(), z.unknown(), { error: "data must be a JSON object" }),
     id: z.string().trim().min(1).max(255).optional(),
+    webhook_url: z
+      .string()
+      .max(2048)
+      .refine((v) => {
+        try {
+          return ["http:", "https:"].includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      }, "webhook_url must be an absolute http(s) URL")
+      .optional(),
   })
   .refine((v) => v.event || v.type, { message: 'one of "event" or "type" is required', path: ["event"] })
   .refine((v) => !(v.event && v.type && v.event !== v.type), {

@@ -31,7 +31,8 @@ const secret = z
   .string()
   .min(8, "secret must be at least 8 characters")
   .max(200, "secret must be at most 200 characters")
-  .refine((s) => !/\s/.test(s), "secret must not contain whitespace");
+  // Printable ASCII only: every verifier library keys it the same way (UTF-8 = Latin-1 here).
+  .refine((s) => /^[\x21-\x7e]+$/.test(s), "secret must be printable ASCII without spaces");
 
 const webhookFields = z.strictObject({
   url: httpUrl,

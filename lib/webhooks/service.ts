@@ -3,7 +3,8 @@
 import { db, Prisma } from "../db";
 import { policySchema, readPolicy, type EndpointPolicy } from "../validation/endpoint-policy";
 import { newId } from "../ids";
-import { notFound } from "../api/errors";
+import { ApiError, notFound } from "../api/errors";
+import { urlProblem } from "../delivery/ssrf";
 import { encryptSecret } from "../crypto/secret-box";
 import { generateSecret } from "../signing/standard-webhooks";
 import type { Webhook, WebhookCreateInput, WebhookUpdateInput } from "../validation/webhook";
@@ -36,6 +37,7 @@ function mergePolicy(stored: unknown, input: Partial<Record<keyof EndpointPolicy
 
 /** Creates the endpoint; the response is the only one that shows the secret in full. */
 export async function createWebhook(workspaceId: string, input: WebhookCreateInput): Promise<Webhook> {
+  checkDestination(input.url);
   const secret = input.secret ?? generateSecret();
   const row = await db.endpoint.create({
     data: {
@@ -72,6 +74,7 @@ export async function getWebhook(workspaceId: string, id: string): Promise<Webho
 }
 
 export async function updateWebhook(workspaceId: string, id: string, input: WebhookUpdateInput): Promise<Webhook> {
+  if (input.url !== undefined) checkDestination(input.url);
   const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true } });
   if (!existing) throw notFound("Webhook");
   const statusChange = input.status && input.status !== existing.status ? input.status : undefined;
@@ -96,3 +99,9 @@ export async function deleteWebhook(workspaceId: string, id: string): Promise<vo
 }
 
 const dedupe = (xs: string[]) => [...new Set(xs)];
+
+/** SSRF guard at save time (server env decides, so not in the zod schema the UI shares): 422 on `url`. */
+function checkDestination(url: string) {
+  const problem = urlProblem(url);
+  if (problem) throw new ApiError("validation_failed", `url: ${problem}`, [{ path: "url", message: problem }]);
+}

@@ -17,7 +17,8 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-type Responder = (n: number, req: Received) => number | { status: number; body?: string; headers?: Record<string, string> };
+type Reply = { status: number; body?: string; headers?: Record<string, string>; delayMs?: number };
+type Responder = (n: number, req: Received) => number | Reply;
 
 export async function startReceiver(respond: Responder = () => 200): Promise<Receiver> {
   const requests: Received[] = [];
@@ -29,10 +30,13 @@ export async function startReceiver(respond: Responder = () => 200): Promise<Rec
       const received = { headers: req.headers, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
       requests.push(received);
       const r = respond(requests.length, received);
-      const reply = typeof r === "number" ? { status: r } : r;
-      res.writeHead(reply.status, { "content-type": "text/plain", ...reply.headers });
-      res.end(reply.body ?? `status ${reply.status}`);
+      const reply: Reply = typeof r === "number" ? { status: r } : r;
       waiters.forEach((w) => w());
+      setTimeout(() => {
+        if (res.destroyed) return;
+        res.writeHead(reply.status, { "content-type": "text/plain", ...reply.headers });
+        res.end(reply.body ?? `status ${reply.status}`);
+      }, reply.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -14,6 +14,7 @@ export const POST = withWorkspace(
       type: (body.event ?? body.type)!,
       data: body.data,
       idempotencyKey: headerKey || body.id,
+      callbackUrl: body.webhook_url,
     });
     // A replayed idempotency key gets the original answer; the header says so.
     const res = json(accepted, 202);

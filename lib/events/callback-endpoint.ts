@@ -1,0 +1,54 @@
+// Per-request callback URLs (seed 004's `webhook_url`): an event may name its
+// own destination. Each distinct URL becomes a hidden `callback` endpoint of
+// the workspace, so callbacks get the same retries, logging and replay as
+// webhooks. They are signed with the workspace's callback secret, in seed
+// 004's format: X-Webhook-Signature: sha256=<hex of the raw body>.
+import { db, Prisma } from "../db";
+import { newId } from "../ids";
+import { decryptSecret, encryptSecret } from "../crypto/secret-box";
+import { generateSecret } from "../signing/standard-webhooks";
+import type { EndpointPolicy } from "../validation/endpoint-policy";
+
+export const CALLBACK_POLICY: EndpointPolicy = {
+  signature: {
+    preset: "sha256-prefixed-hex",
+    header: "X-Webhook-Signature",
+    timestamp_header: "X-Webhook-Timestamp",
+    timestamp_unit: "s",
+    event_header: "X-Webhook-Event",
+  },
+};
+
+/** The workspace's callback secret, created on first use. */
+export async function callbackSecret(workspaceId: string): Promise<string> {
+  const ws = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { callbackSecretEncrypted: true } });
+  if (ws.callbackSecretEncrypted) return decryptSecret(ws.callbackSecretEncrypted);
+  const secret = generateSecret();
+  // Two first uses at once: the first write wins, both read it back.
+  await db.workspace.updateMany({
+    where: { id: workspaceId, callbackSecretEncrypted: null },
+    data: { callbackSecretEncrypted: encryptSecret(secret) },
+  });
+  return callbackSecret(workspaceId);
+}
+
+export async function callbackEndpointId(workspaceId: string, url: string): Promise<string> {
+  const existing = await db.endpoint.findFirst({ where: { workspaceId, kind: "callback", url }, select: { id: true } });
+  if (existing) return existing.id;
+  await callbackSecret(workspaceId);
+  const created = await db.endpoint.create({
+    data: {
+      id: newId("wh"),
+      workspaceId,
+      kind: "callback",
+      url,
+      description: "per-request callback URL",
+      eventTypes: ["*"],
+      // The workspace callback secret signs; this one is never used.
+      secretEncrypted: encryptSecret(generateSecret()),
+      policy: CALLBACK_POLICY as Prisma.InputJsonObject,
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
