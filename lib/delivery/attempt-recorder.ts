@@ -8,7 +8,7 @@ export interface AttemptRecord {
   attempt: Prisma.AttemptCreateManyInput;
   delivery: {
     id: string;
-    status: "pending" | "succeeded" | "failed";
+    status: "pending" | "sending" | "succeeded" | "failed";
     attemptCount: number;
     nextAttemptAt: Date | null;
     lastAttemptAt: Date;

@@ -7,6 +7,8 @@ import type { DeliverJobData } from "../queue/jobs";
 
 export interface ClaimedDelivery {
   id: string;
+  /** Already "sending" when claimed: a worker died during this attempt. */
+  interrupted: boolean;
   workspaceId: string;
   attemptCount: number;
   coalesceKey: string | null;
@@ -28,6 +30,7 @@ export interface ClaimedDelivery {
 }
 
 interface Row {
+  prevStatus: string;
   id: string;
   workspaceId: string;
   attemptCount: number;
@@ -53,10 +56,10 @@ export async function claimDelivery(job: DeliverJobData): Promise<ClaimedDeliver
   const rows = await db.$queryRaw<Row[]>`
     WITH claimed AS (
       UPDATE "Delivery" AS d SET status = 'sending', "updatedAt" = now()
-        FROM "Endpoint" AS p
-       WHERE d.id = ${job.deliveryId} AND p.id = d."endpointId" AND p.status = 'active'
+        FROM "Endpoint" AS p, (SELECT id, status AS "prevStatus" FROM "Delivery" WHERE id = ${job.deliveryId}) AS old
+       WHERE d.id = ${job.deliveryId} AND old.id = d.id AND p.id = d."endpointId" AND p.status = 'active'
          AND d.status IN ('pending', 'sending') AND d."attemptCount" < ${job.attempt}
-      RETURNING d.id, d."workspaceId", d."attemptCount", d."coalesceKey", d."eventId",
+      RETURNING d.id, d."workspaceId", d."attemptCount", d."coalesceKey", d."eventId", old."prevStatus",
                 p.id AS "endpointId", p.kind, p.url, p.policy, p."secretEncrypted",
                 p."previousSecretEncrypted", p."previousSecretExpiresAt", p."consecutiveFailures",
                 p."failingSince", p."circuitOpenUntil")
@@ -68,6 +71,7 @@ export async function claimDelivery(job: DeliverJobData): Promise<ClaimedDeliver
   if (!r) return null;
   return {
     id: r.id,
+    interrupted: r.prevStatus === "sending",
     workspaceId: r.workspaceId,
     attemptCount: r.attemptCount,
     coalesceKey: r.coalesceKey,

@@ -37,6 +37,7 @@ async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder): P
   // Deleted, finished, endpoint disabled (its deliveries wait for it to be
   // enabled again), or this attempt already recorded by a duplicate job.
   if (!delivery) return { kind: "skipped" };
+  if (delivery.interrupted) await recordInterrupted(delivery, job.attempt, recorder);
 
   const circuit = circuitHold(delivery, new Date());
   if (circuit) return hold(delivery.id, circuit, "circuit open");
@@ -137,4 +138,40 @@ async function send(
 async function hold(deliveryId: string, until: Date, reason: string): Promise<ProcessResult> {
   await releaseDelivery(deliveryId, until);
   return { kind: "held", until, reason };
+}
+
+/**
+ * A worker died mid-attempt (its job's lock expired and the job runs again).
+ * Whether that request reached the receiver is unknown; the log says so, and
+ * the attempt is made again with the same number (receivers dedupe on webhook-id).
+ */
+async function recordInterrupted(d: ClaimedDelivery, attempt: number, recorder: AttemptRecorder) {
+  const at = new Date();
+  await recorder.record({
+    attempt: {
+      id: newId("att"),
+      workspaceId: d.workspaceId,
+      deliveryId: d.id,
+      number: attempt,
+      trigger: "scheduled",
+      requestUrl: d.endpoint.url,
+      requestHeaders: {},
+      requestBody: "",
+      responseStatus: null,
+      responseBody: null,
+      durationMs: 0,
+      error: "interrupted: the worker stopped during this attempt; it is being retried",
+      createdAt: at,
+    },
+    delivery: {
+      id: d.id,
+      status: "sending", // claimed again right now, for the retry of this attempt
+      attemptCount: d.attemptCount,
+      nextAttemptAt: at,
+      lastAttemptAt: at,
+      lastStatus: null,
+      lastError: "interrupted attempt",
+    },
+    endpoint: { id: d.endpoint.id, success: false, at },
+  });
 }

@@ -164,3 +164,9 @@ test("dead letters older than the retention period are deleted", async () => {
   assert.equal(await db.attempt.count({ where: { deliveryId: d.id } }), 0);
   assert.equal(await db.endpoint.count({ where: { id: h.id } }), 1);
 });
+
+test("a callback URL pointing at a blocked address is refused when the event is accepted", async () => {
+  const res = await t.api.post("/api/v1/events", { event: "download.completed", data: {}, webhook_url: "http://169.254.169.254/latest/meta-data" });
+  assert.equal(res.status, 422);
+  assert.ok(res.body.error.details.some((d: any) => d.path === "webhook_url"));
+});

@@ -2,6 +2,7 @@ import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
 import { eventIngestSchema, MAX_EVENT_BYTES } from "@/lib/validation/event";
 import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
+import { urlProblem } from "@/lib/delivery/ssrf";
 
 export const POST = withWorkspace(
   async (req, ctx) => {
@@ -10,6 +11,8 @@ export const POST = withWorkspace(
     if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
       throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
     }
+    const blocked = body.webhook_url ? urlProblem(body.webhook_url) : null;
+    if (blocked) throw new ApiError("validation_failed", `webhook_url: ${blocked}`, [{ path: "webhook_url", message: blocked }]);
     const { accepted, replayed } = await ingestEvent(ctx.workspaceId, {
       type: (body.event ?? body.type)!,
       data: body.data,
