@@ -128,3 +128,20 @@ test("two workers never send the same attempt twice", async () => {
   b.kill("SIGTERM");
   await Promise.all([exited(a), exited(b)]);
 });
+
+test("first attempts are not starved by a backlog of retries", async () => {
+  const slow = await setup("durable.backlog", () => ({ status: 500, delayMs: 800 }));
+  await db.endpoint.update({ where: { id: slow.hook.id }, data: { policy: { retry: { preset: "custom", schedule: ["0", "0", "0", "0"], jitter: 0 } } } });
+  const fast = await setup("durable.fresh", () => 200);
+  // 4 slots: 3 for first attempts, 1 for retries.
+  const worker = spawnWorker({ ...WORKER_ENV, WORKER_CONCURRENCY: "4" });
+  workers.push(worker);
+  for (let i = 0; i < 6; i++) await ingestEvent(workspaceId, { type: "durable.backlog", data: { i } });
+  await slow.rx.waitFor(8, 15_000); // first attempts done, retries queued behind one slow slot (~14 s of work)
+  const sentAt = Date.now();
+  await ingestEvent(workspaceId, { type: "durable.fresh", data: {} });
+  const [req] = await fast.rx.waitFor(1, 5_000);
+  assert.ok(req.at - sentAt < 1500, `a new event waited ${req.at - sentAt} ms behind the retry backlog`);
+  worker.kill("SIGKILL");
+  await exited(worker);
+});
