@@ -1,0 +1,6 @@
+import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { updateWebhook } from "@/lib/webhooks/service";
+
+export const POST = withWorkspace(async (_req, ctx, { id }) => json(await updateWebhook(ctx.workspaceId, id, { status: "active" })), {
+  scope: "webhooks:write",
+});

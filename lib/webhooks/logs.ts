@@ -1,0 +1,37 @@
+// Seed 001's GET /webhooks/:id/logs: every attempt to one webhook, newest first,
+// in seed 003's log shape (webhook_id, attempt, url, status, duration_ms, …).
+import { db } from "../db";
+import { notFound } from "../api/errors";
+
+export async function webhookLogs(workspaceId: string, endpointId: string, q: { limit: number; cursor?: string }) {
+  const endpoint = await db.endpoint.findFirst({ where: { id: endpointId, workspaceId, kind: "webhook" }, select: { id: true } });
+  if (!endpoint) throw notFound("Webhook");
+  const rows = await db.attempt.findMany({
+    where: { workspaceId, delivery: { endpointId }, ...(q.cursor ? { id: { lt: q.cursor } } : {}) },
+    orderBy: { id: "desc" },
+    take: q.limit + 1,
+    include: { delivery: { select: { eventId: true, event: { select: { type: true } } } } },
+  });
+  const page = rows.slice(0, q.limit);
+  return {
+    data: page.map((a) => ({
+      id: a.id,
+      webhook_id: endpointId,
+      delivery_id: a.deliveryId,
+      event_id: a.delivery.eventId,
+      event_type: a.delivery.event.type,
+      attempt: a.number,
+      trigger: a.trigger,
+      url: a.requestUrl,
+      status: a.responseStatus,
+      duration_ms: a.durationMs,
+      error: a.error,
+      request_headers: a.requestHeaders,
+      request_body: a.requestBody,
+      response_headers: a.responseHeaders,
+      response_body: a.responseBody,
+      created_at: a.createdAt.toISOString(),
+    })),
+    next_cursor: rows.length > q.limit ? page[page.length - 1].id : null,
+  };
+}

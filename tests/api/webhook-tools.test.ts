@@ -1,0 +1,102 @@
+// Test-send, logs, stats and enable/disable for one webhook, over HTTP.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { Webhook } from "standardwebhooks";
+import { db } from "@/lib/db";
+import { eventually } from "../helpers/api";
+import { newTenant } from "../helpers/tenant";
+import { startReceiver, type Receiver } from "../helpers/receiver";
+
+let t: Awaited<ReturnType<typeof newTenant>>;
+let other: Awaited<ReturnType<typeof newTenant>>;
+const receivers: Receiver[] = [];
+before(async () => {
+  t = await newTenant("Tools tenant");
+  other = await newTenant("Tools outsider");
+});
+after(async () => {
+  await Promise.all(receivers.map((r) => r.close()));
+  await db.$disconnect();
+});
+
+async function receiver(respond?: Parameters<typeof startReceiver>[0]) {
+  const r = await startReceiver(respond);
+  receivers.push(r);
+  return r;
+}
+
+test("test-send delivers seed 001's webhook.test synchronously and returns the attempt", async () => {
+  const rx = await receiver(() => ({ status: 200, body: "pong" }));
+  const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["scan.completed"] });
+  const res = await t.api.post(`/api/v1/webhooks/${hook.id}/test`);
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  assert.equal(res.body.success, true);
+  assert.equal(res.body.response.status, 200);
+  assert.equal(res.body.response.body, "pong");
+  assert.ok(res.body.duration_ms >= 0);
+  assert.equal(rx.requests.length, 1, "sent before the API answered");
+  const sent = new Webhook(hook.secret).verify(rx.requests[0].body, rx.requests[0].headers as Record<string, string>) as any;
+  assert.equal(sent.event, "webhook.test");
+  assert.deepEqual(sent.data, { message: "This is a test webhook event" });
+  const attempt = await db.attempt.findUniqueOrThrow({ where: { id: res.body.attempt_id } });
+  assert.equal(attempt.trigger, "test");
+});
+
+test("test-send with a chosen event type and payload; a failing receiver is reported, not retried", async () => {
+  const rx = await receiver(() => ({ status: 500, body: "boom" }));
+  const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["*"] });
+  const res = await t.api.post(`/api/v1/webhooks/${hook.id}/test`, { event_type: "infringement.detected", data: { confidence_score: 0.95 } });
+  assert.equal(res.status, 200);
+  assert.equal(res.body.success, false);
+  assert.equal(res.body.response.status, 500);
+  assert.equal(JSON.parse(res.body.request.body).event, "infringement.detected");
+  await new Promise((r) => setTimeout(r, 600));
+  assert.equal(rx.requests.length, 1, "a test is never retried");
+});
+
+test("test-send to another workspace's webhook is 404", async () => {
+  const { body: hook } = await t.api.post("/api/v1/webhooks", { url: "https://example.com/h", events: ["*"] });
+  assert.equal((await other.api.post(`/api/v1/webhooks/${hook.id}/test`)).status, 404);
+  assert.equal((await other.api.get(`/api/v1/webhooks/${hook.id}/logs`)).status, 404);
+  assert.equal((await other.api.get(`/api/v1/webhooks/${hook.id}/stats`)).status, 404);
+  assert.equal((await other.api.post(`/api/v1/webhooks/${hook.id}/disable`)).status, 404);
+});
+
+test("logs list every attempt newest first; stats summarise them", async () => {
+  const rx = await receiver((n) => (n % 2 === 0 ? 500 : 200));
+  const { body: hook } = await t.api.post("/api/v1/webhooks", {
+    url: rx.url,
+    events: ["tools.stat"],
+    retry: { preset: "custom", schedule: ["0"] },
+  });
+  for (let i = 0; i < 4; i++) await t.api.post("/api/v1/events", { event: "tools.stat", data: { i } });
+  await rx.waitFor(4);
+  const logs = await eventually(async () => {
+    const r = await t.api.get(`/api/v1/webhooks/${hook.id}/logs?limit=3`);
+    return r.body.data?.length === 3 ? r : null;
+  }, 10_000, "logs");
+  assert.ok(logs.body.next_cursor);
+  assert.ok(logs.body.data[0].created_at >= logs.body.data[1].created_at);
+  assert.equal(logs.body.data[0].webhook_id, hook.id);
+  assert.ok("response_body" in logs.body.data[0] && "duration_ms" in logs.body.data[0]);
+  const rest = await t.api.get(`/api/v1/webhooks/${hook.id}/logs?limit=3&cursor=${logs.body.next_cursor}`);
+  assert.equal(rest.body.data.length, 1);
+
+  const stats = await t.api.get(`/api/v1/webhooks/${hook.id}/stats`);
+  assert.equal(stats.status, 200);
+  assert.equal(stats.body.attempts, 4);
+  assert.equal(stats.body.successful, 2);
+  assert.equal(stats.body.success_rate, 50);
+  assert.equal(stats.body.error_rate, 50);
+  assert.equal(typeof stats.body.p95_latency_ms, "number");
+  assert.ok(stats.body.p95_latency_ms >= stats.body.avg_latency_ms / 2);
+  assert.equal(stats.body.queue_depth, 0);
+});
+
+test("disable and enable", async () => {
+  const { body: hook } = await t.api.post("/api/v1/webhooks", { url: "https://example.com/x", events: ["*"] });
+  const off = await t.api.post(`/api/v1/webhooks/${hook.id}/disable`);
+  assert.equal(off.body.status, "disabled");
+  const on = await t.api.post(`/api/v1/webhooks/${hook.id}/enable`);
+  assert.equal(on.body.status, "active");
+});
