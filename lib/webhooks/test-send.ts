@@ -11,6 +11,7 @@ import { buildRequest } from "../delivery/build-request";
 import type { ClaimedDelivery } from "../delivery/claim";
 import { postWebhook } from "../delivery/http-sender";
 import { classify } from "../delivery/outcome";
+import { attemptRow } from "../delivery/attempt-row";
 
 export const TEST_EVENT = { type: "webhook.test", data: { message: "This is a test webhook event" } };
 
@@ -86,22 +87,7 @@ export async function testSend(
       },
     }),
     db.attempt.create({
-      data: {
-        id: attemptId,
-        workspaceId,
-        deliveryId,
-        number: 1,
-        trigger: "test",
-        requestUrl: request.url,
-        requestHeaders: request.headers,
-        requestBody: request.body,
-        responseStatus: result.status,
-        responseHeaders: result.headers ?? undefined,
-        responseBody: result.body,
-        durationMs: result.durationMs,
-        error: result.error,
-        createdAt: now,
-      },
+      data: { ...attemptRow({ workspaceId, deliveryId, number: 1, trigger: "test", request, result, startedAt: now }), id: attemptId },
     }),
   ]);
   return {

@@ -7,23 +7,19 @@ import { Webhook } from "standardwebhooks";
 import { db } from "@/lib/db";
 import { eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { receiverPool } from "../helpers/receiver";
 
 let t: Awaited<ReturnType<typeof newTenant>>;
-const receivers: Receiver[] = [];
+const pool = receiverPool();
 before(async () => {
   t = await newTenant("Delivery tenant");
 });
 after(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await pool.closeAll();
   await db.$disconnect();
 });
 
-async function receiver(respond?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(respond);
-  receivers.push(r);
-  return r;
-}
+const receiver = pool.start;
 
 async function settled(deliveryId: string) {
   return eventually(

@@ -8,25 +8,21 @@ import type { AddressInfo } from "node:net";
 import { db } from "@/lib/db";
 import { eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { receiverPool } from "../helpers/receiver";
 
 let t: Awaited<ReturnType<typeof newTenant>>;
-const receivers: Receiver[] = [];
+const pool = receiverPool();
 const closers: Array<() => void> = [];
 before(async () => {
   t = await newTenant("Policy tenant");
 });
 after(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await pool.closeAll();
   closers.forEach((c) => c());
   await db.$disconnect();
 });
 
-async function receiver(respond?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(respond);
-  receivers.push(r);
-  return r;
-}
+const receiver = pool.start;
 
 /** A webhook for one unique event type, so tests never see each other's deliveries. */
 let seq = 0;

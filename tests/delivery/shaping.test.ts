@@ -7,23 +7,19 @@ import { db } from "@/lib/db";
 import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
 import { eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { receiverPool } from "../helpers/receiver";
 
 let t: Awaited<ReturnType<typeof newTenant>>;
-const receivers: Receiver[] = [];
+const pool = receiverPool();
 before(async () => {
   t = await newTenant("Shaping tenant");
 });
 after(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await pool.closeAll();
   await db.$disconnect();
 });
 
-async function receiver(respond?: Parameters<typeof startReceiver>[0]) {
-  const r = await startReceiver(respond);
-  receivers.push(r);
-  return r;
-}
+const receiver = pool.start;
 
 const post = async (body: Record<string, unknown>) => {
   const res = await t.api.post("/api/v1/events", body);

@@ -68,3 +68,16 @@ export async function startReceiver(respond: Responder = () => 200): Promise<Rec
       }),
   };
 }
+
+/** Receivers started by one test file, closed together in its `after` hook. */
+export function receiverPool() {
+  const started: Receiver[] = [];
+  return {
+    async start(respond?: Responder): Promise<Receiver> {
+      const r = await startReceiver(respond);
+      started.push(r);
+      return r;
+    },
+    closeAll: () => Promise.all(started.map((r) => r.close())).then(() => undefined),
+  };
+}
