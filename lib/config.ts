@@ -34,6 +34,19 @@ const schema = z.object({
     ),
   // In production plain http may only reach ALLOWED_DESTINATION_CIDRS unless this is true.
   ALLOW_HTTP_DESTINATIONS: z.stringbool().default(false),
+  // Endpoint health (lib/delivery/endpoint-health.ts). Consecutive failures that open the
+  // circuit breaker: the endpoint's deliveries are then held (not dropped) and one probe
+  // is let through every CIRCUIT_OPEN_SEC until one succeeds.
+  CIRCUIT_FAILURE_THRESHOLD: z.coerce.number().int().min(1).max(100_000).default(10),
+  CIRCUIT_OPEN_SEC: seconds(0.1, 86_400, 60),
+  // An endpoint failing without a success for this long (and failing hard: at least
+  // CIRCUIT_FAILURE_THRESHOLD failures in a row) is disabled. 0 = never. Default 5 days.
+  AUTO_DISABLE_AFTER_SEC: seconds(0, 365 * 86_400, 5 * 86_400),
+  // Email notifications (lib/notifications): smtp(s)://user:pass@host:port. Unset: not sent (logged).
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("HookRelay <hookrelay@localhost>"),
+  // At most one "delivery failed" email per endpoint in this many seconds (0 = one per delivery).
+  NOTIFY_EXHAUSTED_EMAIL_INTERVAL_SEC: seconds(0, 7 * 86_400, 3600),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -46,6 +46,14 @@ async function main() {
     DELIVERY_RETRY_SCHEDULE: "0,200ms,200ms,200ms",
     WEBHOOK_TIMEOUT_SEC: "2",
     RECONCILE_INTERVAL_MS: "1000",
+    // Endpoint health: the circuit opens after 5 failures in a row (delivery-flow's
+    // always-failing endpoints see 4), probes every second, disables after 5 s.
+    CIRCUIT_FAILURE_THRESHOLD: "5",
+    CIRCUIT_OPEN_SEC: "1",
+    AUTO_DISABLE_AFTER_SEC: "5",
+    // tests/notifications and tests/delivery/endpoint-health listen here (smtp-server).
+    SMTP_URL: "smtp://127.0.0.1:2526",
+    MAIL_FROM: "HookRelay Tests <hookrelay@test.local>",
     // The SSRF guard lets the tests' loopback receivers through (plain http included).
     ALLOWED_DESTINATION_CIDRS: "127.0.0.0/8,::1/128",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",

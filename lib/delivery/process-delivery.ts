@@ -13,6 +13,7 @@ import { claimDelivery, releaseDelivery, type ClaimedDelivery } from "./claim";
 import { coalesceGate, skipDelivery } from "./coalesce-gate";
 import { afterAttempt, circuitHold } from "./endpoint-health";
 import { buildBatch } from "./envelope";
+import { attemptRow } from "./attempt-row";
 import { postWebhook } from "./http-sender";
 import { nextStep } from "./next-attempt";
 import { rateLimitWait } from "./rate-limit";
@@ -39,7 +40,7 @@ async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder): P
   if (!delivery) return { kind: "skipped" };
   if (delivery.interrupted) await recordInterrupted(delivery, job.attempt, recorder);
 
-  const circuit = circuitHold(delivery, new Date());
+  const circuit = await circuitHold(delivery, new Date());
   if (circuit) return hold(delivery.id, circuit, "circuit open");
 
   const gate = await coalesceGate(delivery);
@@ -93,22 +94,15 @@ async function send(
     members.map((m, i) => {
       const step = steps[i];
       return recorder.record({
-        attempt: {
-          id: newId("att"),
+        attempt: attemptRow({
           workspaceId: delivery.workspaceId,
           deliveryId: m.id,
           number: m.attempt,
           trigger: m.id === delivery.id ? trigger : "scheduled",
-          requestUrl: request.url,
-          requestHeaders: request.headers,
-          requestBody: request.body,
-          responseStatus: result.status,
-          responseHeaders: result.headers ?? undefined,
-          responseBody: result.body,
-          durationMs: result.durationMs,
-          error: result.error,
-          createdAt: now,
-        },
+          request,
+          result,
+          startedAt: now,
+        }),
         delivery: {
           id: m.id,
           status: step.status,

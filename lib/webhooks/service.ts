@@ -10,6 +10,7 @@ import { generateSecret } from "../signing/standard-webhooks";
 import type { Webhook, WebhookCreateInput, WebhookUpdateInput } from "../validation/webhook";
 import { toWebhook, EMPTY_STATS } from "./serialize";
 import { endpointStats } from "./stats";
+import { afterStatusChange } from "./status-change";
 
 const endpointSelect = {
   id: true,
@@ -75,7 +76,7 @@ export async function getWebhook(workspaceId: string, id: string): Promise<Webho
 
 export async function updateWebhook(workspaceId: string, id: string, input: WebhookUpdateInput): Promise<Webhook> {
   if (input.url !== undefined) checkDestination(input.url);
-  const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true } });
+  const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true, circuitOpenUntil: true } });
   if (!existing) throw notFound("Webhook");
   const statusChange = input.status && input.status !== existing.status ? input.status : undefined;
   await db.endpoint.update({
@@ -87,9 +88,13 @@ export async function updateWebhook(workspaceId: string, id: string, input: Webh
       status: input.status,
       policy: mergePolicy(existing.policy, input),
       ...(statusChange === "disabled" ? { disabledAt: new Date(), disabledReason: "disabled by user" } : {}),
-      ...(statusChange === "active" ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0 } : {}),
+      // Enabled again: a clean slate, so the first failure does not re-open the circuit or disable it.
+      ...(statusChange === "active"
+        ? { disabledAt: null, disabledReason: null, consecutiveFailures: 0, failingSince: null, circuitOpenUntil: null }
+        : {}),
     },
   });
+  if (statusChange) await afterStatusChange(workspaceId, id, statusChange, existing.circuitOpenUntil);
   return getWebhook(workspaceId, id);
 }
 
