@@ -171,3 +171,24 @@ test("PATCH changes one policy field and keeps the others; null removes one", as
   assert.equal(cleared.body.custom_headers, undefined);
   assert.equal(cleared.body.timeout_sec, 9);
 });
+
+test("DNS failures are recorded and retried", async () => {
+  const { hook: h, type } = await hook("http://127.0.0.1:9/placeholder", { retry: { preset: "custom", schedule: ["0", "100ms"], jitter: 0 } });
+  // A name that cannot resolve (RFC 6761 reserves .invalid); set directly, as saving checks only literals.
+  await db.endpoint.update({ where: { id: h.id }, data: { url: "http://no-such-host.invalid/hook" } });
+  const d = await settled((await send(type)).id);
+  assert.equal(d.status, "failed");
+  assert.equal(d.attempts.length, 2, "retried");
+  assert.match(d.attempts[0].error ?? "", /ENOTFOUND|EAI_AGAIN/);
+});
+
+test("TLS errors are recorded and retried", async () => {
+  const rx = await receiver();
+  // https:// to a plain-http receiver: the TLS handshake fails.
+  const { type } = await hook(rx.url.replace("http://", "https://"), { retry: { preset: "custom", schedule: ["0", "100ms"], jitter: 0 } });
+  const d = await settled((await send(type)).id);
+  assert.equal(d.status, "failed");
+  assert.equal(d.attempts.length, 2, "retried");
+  assert.equal(d.attempts[0].responseStatus, null);
+  assert.match(d.attempts[0].error ?? "", /SSL|TLS|EPROTO|wrong version/i);
+});
