@@ -1,8 +1,9 @@
-// One HTTP server for the whole web process: Next.js pages and API routes now;
-// the live feed (Socket.IO and the plain /ws protocol) attaches here as well.
+// One HTTP server for the whole web process: Next.js pages and API routes, and
+// the live feed (Socket.IO, and seed 000's plain WebSocket protocol at /ws).
 import { createServer } from "node:http";
 import next from "next";
 import { logger } from "@/lib/logger";
+import { attachLiveFeed } from "@/lib/realtime/attach";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -14,13 +15,19 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => void handle(req, res));
+  const live = attachLiveFeed(server);
   const upgrade = app.getUpgradeHandler();
-  server.on("upgrade", (req, socket, head) => void upgrade(req, socket, head));
+  // Socket.IO takes its own path; /ws is ours; everything else is Next.js's.
+  server.on("upgrade", (req, socket, head) => {
+    if (req.url?.startsWith("/socket.io/")) return;
+    if (!live.handleUpgrade(req, socket, head)) void upgrade(req, socket, head);
+  });
 
   server.listen(port, hostname, () => log.info({ url: `http://localhost:${port}` }, "web server listening"));
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "web server stopping");
+    void live.close();
     server.close(() => process.exit(0));
     // Keep-alive connections may hold close() open; don't wait forever.
     setTimeout(() => process.exit(0), 5000).unref();

@@ -10,6 +10,7 @@ import { compileFilter } from "../webhooks/payload-filter";
 import { readPolicy } from "../validation/endpoint-policy";
 import { coalesceKeyFor } from "../delivery/coalesce";
 import { CALLBACK_POLICY, callbackEndpointId } from "./callback-endpoint";
+import { publishLive } from "../realtime/publisher";
 import type { EventAccepted } from "../validation/event";
 
 export interface IngestInput {
@@ -75,6 +76,7 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
       return batch ? { deliveryId: d.id, attempt: 1, delayMs: batch.max_wait_ms, batch: true, endpointId: d.endpointId } : { deliveryId: d.id, attempt: 1 };
     }),
   );
+  publishLive([{ workspaceId, id: eventId, event: input.type, timestamp: now.toISOString(), data: input.data }]);
   return {
     accepted: { id: eventId, event: input.type, deliveries: deliveries.length, created_at: now.toISOString() },
     replayed: false,
