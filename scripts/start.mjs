@@ -36,15 +36,19 @@ async function main() {
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  for (const child of children) child.on("exit", (code) => !stopping && (console.error(`a process exited (code ${code}); stopping`), void stop(1)));
+  for (const child of [...children]) child.on("exit", (code) => !stopping && (console.error(`a process exited (code ${code}); stopping`), void stop(1)));
 
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 90_000, child: children[0] });
+  // The demo producer plays the content-protection platform through the public API.
+  const demo = launch("demo", process.execPath, ["--import", "tsx", "workers/demo-producer.ts"], { cwd: ROOT, env: runtimeEnv });
+  children.push(demo);
+  demo.on("exit", (code) => code && !stopping && console.error(`[demo] exited (code ${code}); the app keeps running`));
   const email = env.DEMO_EMAIL ?? "demo@hookrelay.dev";
   const password = env.DEMO_PASSWORD ?? "demo-password";
   console.log(`
   HookRelay is running.
 
-    Dashboard   ${env.APP_URL}
+    Dashboard   ${env.APP_URL}   (demo events: ${env.DEMO_EVENTS_PER_SEC ?? 2}/s, DEMO_EVENTS_PER_SEC=0 turns them off)
     Login       ${email} / ${password}
     API key     ${env.DEMO_API_KEY}
 

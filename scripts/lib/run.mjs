@@ -2,7 +2,7 @@
 // or keep one running with its output prefixed and pino's JSON made readable.
 import { spawn } from "node:child_process";
 
-const COLORS = { web: 36, worker: 35, build: 33, test: 32, e2e: 34, setup: 90 };
+const COLORS = { web: 36, worker: 35, demo: 32, build: 33, test: 32, e2e: 34, setup: 90 };
 const LEVELS = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
 const QUIET_KEYS = new Set(["level", "time", "pid", "hostname", "msg", "proc", "v"]);
 
