@@ -7,6 +7,13 @@ const TONES: Record<string, string> = {
   sending: "bg-sky-50 text-sky-700 ring-sky-600/20",
   failed: "bg-rose-50 text-rose-700 ring-rose-600/20",
   disabled: "bg-slate-100 text-slate-600 ring-slate-500/20",
+  skipped: "bg-slate-100 text-slate-600 ring-slate-500/20",
+  // scans and takedowns on the live dashboard
+  running: "bg-sky-50 text-sky-700 ring-sky-600/20",
+  completed: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  acknowledged: "bg-sky-50 text-sky-700 ring-sky-600/20",
+  in_progress: "bg-sky-50 text-sky-700 ring-sky-600/20",
+  rejected: "bg-rose-50 text-rose-700 ring-rose-600/20",
 };
 const NEUTRAL = "bg-slate-100 text-slate-600 ring-slate-500/20";
 

@@ -1,0 +1,43 @@
+// The live dashboard updates from ingested events without a reload: a scan's
+// progress bar moves, an infringement appears, a takedown changes status.
+import { randomUUID } from "node:crypto";
+import { expect, test } from "@playwright/test";
+import { demoApiKey } from "./support/env";
+
+test("the live dashboard follows scans, infringements and takedowns as events arrive", async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}` };
+  const send = async (event: string, data: Record<string, unknown>) => {
+    const res = await request.post("/api/v1/events", { headers, data: { event, data } });
+    expect(res.status(), await res.text()).toBe(202);
+  };
+  const tag = randomUUID().slice(0, 8);
+  const jobId = `scan_live_${tag}`;
+  const takedownId = `td_live_${tag}`;
+  const infringementId = Math.floor(Math.random() * 1e9);
+
+  await page.goto("/live");
+  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible({ timeout: 15_000 });
+
+  await send("scan.started", { job_id: jobId, profile_id: 42, profile_name: "E2E Profile" });
+  const bar = page.getByRole("progressbar", { name: `Scan ${jobId} progress` });
+  await expect(bar).toHaveAttribute("aria-valuenow", "0");
+
+  await send("scan.progress", { job_id: jobId, profile_id: 42, progress: { completed: 75, total: 150, percentage: 50 } });
+  await expect(bar).toHaveAttribute("aria-valuenow", "50");
+
+  const url = `https://unauthorized-site.com/stolen-${tag}`;
+  await send("infringement.detected", { infringement_id: infringementId, profile_id: 42, url, platform: "unauthorized-site", confidence_score: 0.95 });
+  const item = page.locator(`[data-infringement="${infringementId}"]`);
+  await expect(item.getByRole("link", { name: url })).toBeVisible();
+  await expect(item.locator('[data-confidence="high"]')).toHaveText("95%");
+
+  await send("takedown.submitted", { takedown_id: takedownId, infringement_id: infringementId, platform: "google", status: "pending" });
+  const td = page.locator(`[data-takedown="${takedownId}"]`);
+  await expect(td.locator("[data-status]")).toHaveText("pending");
+  await send("takedown.status_changed", { takedown_id: takedownId, platform: "google", old_status: "pending", new_status: "completed" });
+  await expect(td.locator("[data-status]")).toHaveText("completed");
+
+  await send("scan.completed", { job_id: jobId, profile_id: 42, results: { infringements_found: 1 } });
+  await expect(bar).toHaveAttribute("aria-valuenow", "100");
+  await expect(page.locator(`[data-scan="${jobId}"] [data-status]`)).toHaveText("completed");
+});
