@@ -16,8 +16,8 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 at a random free port and answers every request 200. */
-export async function startWebhookReceiver(path = "/hooks/e2e"): Promise<WebhookReceiver> {
+/** Listens on 127.0.0.1 at a random free port and answers `status()` (200 by default). */
+export async function startWebhookReceiver(path = "/hooks/e2e", status: () => number = () => 200): Promise<WebhookReceiver> {
   const requests: ReceivedRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -29,8 +29,9 @@ export async function startWebhookReceiver(path = "/hooks/e2e"): Promise<Webhook
         headers: req.headers,
         body: Buffer.concat(chunks).toString("utf8"),
       });
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end('{"received":true}');
+      const code = status();
+      res.writeHead(code, { "content-type": "application/json" });
+      res.end(code < 300 ? '{"received":true}' : '{"error":"receiver failing"}');
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -1,0 +1,4 @@
+export const deadLetterKeys = {
+  all: ["dead-letter"] as const,
+  list: () => [...deadLetterKeys.all, "list"] as const,
+};
