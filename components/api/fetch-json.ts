@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     /** HTTP status; 0 when the server could not be reached at all. */
     readonly status: number,
     readonly code?: string,
+    /** Field-level problems of a 422: `{ path, message }` each. */
+    readonly details?: Array<{ path: string; message: string }>,
   ) {
     super(message);
     this.name = "ApiRequestError";
@@ -38,8 +40,9 @@ async function toApiError(res: Response): Promise<ApiRequestError> {
     return new ApiRequestError("Your session has ended. Sign in again.", 401, "unauthorized");
   }
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) return new ApiRequestError(body.error.message, res.status, body.error.code);
+    const body = (await res.json()) as { error?: { code?: string; message?: string; details?: unknown } };
+    const details = Array.isArray(body.error?.details) ? (body.error.details as Array<{ path: string; message: string }>) : undefined;
+    if (body.error?.message) return new ApiRequestError(body.error.message, res.status, body.error.code, details);
   } catch {
     // Not our JSON envelope (a proxy's HTML error page, say): fall through.
   }

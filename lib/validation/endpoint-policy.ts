@@ -81,12 +81,18 @@ export function isProtectedHeader(name: string): boolean {
 }
 
 export const customHeadersSchema = z
-  .record(
-    headerName.refine((n) => !isProtectedHeader(n), {
-      message: "signature, timestamp, content-type, host, user-agent and webhook-* headers cannot be overridden",
-    }),
-    z.string().max(1000).regex(/^[^\r\n]*$/, "header values must be one line"),
-  )
+  .record(headerName, z.string().max(1000).regex(/^[^\r\n]*$/, "header values must be one line"))
+  .superRefine((headers, ctx) => {
+    for (const name of Object.keys(headers)) {
+      if (isProtectedHeader(name)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `"${name}" cannot be overridden (signature, timestamp, content-type, host, user-agent and webhook-* headers are set by HookRelay)`,
+        });
+      }
+    }
+  })
   .refine((h) => Object.keys(h).length <= 20, "at most 20 custom headers");
 
 export const batchSchema = z.strictObject({
