@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { ALL_SCOPES, hashApiKey } from "@/lib/api/api-keys";
 import { createWorkspace } from "@/lib/workspaces/service";
+import { createWebhook } from "@/lib/webhooks/service";
 
 const email = process.env.DEMO_EMAIL ?? "demo@hookrelay.dev";
 const password = process.env.DEMO_PASSWORD ?? "demo-password";
@@ -39,6 +40,19 @@ async function main() {
         scopes: [...ALL_SCOPES],
       },
     });
+  }
+  // npm start: a webhook to the app's own demo receiver, so deliveries flow out of the box.
+  if (process.env.DEMO_RECEIVER === "on") {
+    const url = `http://127.0.0.1:${process.env.PORT ?? 3000}/api/demo/receiver`;
+    const exists = await db.endpoint.findFirst({ where: { workspaceId: membership.workspaceId, url } });
+    if (!exists) {
+      await createWebhook(membership.workspaceId, {
+        url,
+        events: ["scan.*", "infringement.*", "takedown.*"],
+        description: "Built-in demo receiver (answers 200, sometimes 503 to show retries)",
+        retry: { preset: "quick-exponential", jitter: 0.2 },
+      });
+    }
   }
   console.log(JSON.stringify({ workspaceId: membership.workspaceId, email }));
 }

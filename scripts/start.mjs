@@ -12,6 +12,9 @@ async function main() {
   await ensureDependencies();
   const env = loadEnvFile(join(ROOT, ".env"), { log: step });
   const port = Number(env.PORT ?? 3000);
+  // The demo: a built-in receiver on loopback, which the SSRF guard must let through.
+  env.DEMO_RECEIVER ??= "on";
+  if (env.DEMO_RECEIVER === "on") env.ALLOWED_DESTINATION_CIDRS ??= "127.0.0.1/32";
   env.APP_URL ??= `http://localhost:${port}`;
   Object.assign(env, await prepareServices(env, "hookrelay"));
   await generatePrismaClient(env);

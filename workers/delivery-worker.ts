@@ -1,7 +1,8 @@
 // The delivery worker process: consumes delivery jobs (first attempts and
 // retries on separate queues), runs the reconciler, and shuts down cleanly
 // (in-flight attempts finish and are recorded).
-import { DelayedError, Worker, type Job } from "bullmq";
+import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
+import { SecretUnreadableError } from "@/lib/crypto/secret-box";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
 import { logger } from "@/lib/logger";
@@ -23,7 +24,10 @@ const lockDuration = Number(process.env.WORKER_LOCK_MS ?? Math.max(30_000, 60_00
 const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000);
 
 async function handle(job: Job, token?: string) {
-  const result = await processDelivery(deliverJob.schema.parse(job.data), recorder);
+  const result = await processDelivery(deliverJob.schema.parse(job.data), recorder).catch((err) => {
+    // Retrying cannot fix a configuration problem: fail the job (and the delivery) at once.
+    throw err instanceof SecretUnreadableError ? new UnrecoverableError(err.message) : err;
+  });
   if (result.kind === "held") {
     // Same job, later: the delivery keeps its attempt number and its place.
     await job.moveToDelayed(result.until.getTime(), token);
@@ -35,10 +39,12 @@ async function handle(job: Job, token?: string) {
 function startWorker(queue: string, concurrency: number) {
   const worker = new Worker(queue, handle, { connection, prefix: config().QUEUE_PREFIX, concurrency, lockDuration, stalledInterval });
   worker.on("failed", (job, err) => {
-    log.error({ err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
+    const final = err instanceof UnrecoverableError || err.name === "UnrecoverableError" || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+    // Expected failures get one line; unexpected ones keep their stack.
+    log.error({ err: final && err.name === "UnrecoverableError" ? err.message : err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
     // Out of job retries: fail the delivery visibly (it can be retried by hand)
     // rather than leave it pending behind a job id that will never run again.
-    if (job && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+    if (job && final) {
       failDelivery(job.data.deliveryId, `internal error: ${err.message}`).catch((e) =>
         log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
       );

@@ -21,10 +21,22 @@ export function encryptSecret(plain: string): string {
   return [VERSION, iv.toString("base64"), tag.toString("base64"), data.toString("base64")].join(":");
 }
 
+/** A stored secret that this ENCRYPTION_KEY cannot open: no retry will change that. */
+export class SecretUnreadableError extends Error {
+  constructor() {
+    super("the signing secret cannot be decrypted with the current ENCRYPTION_KEY (was the key changed?)");
+    this.name = "SecretUnreadableError";
+  }
+}
+
 export function decryptSecret(sealed: string): string {
   const [version, iv, tag, data] = sealed.split(":");
-  if (version !== VERSION || !iv || !tag || !data) throw new Error("Unrecognised encrypted secret format");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64"));
-  decipher.setAuthTag(Buffer.from(tag, "base64"));
-  return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+  if (version !== VERSION || !iv || !tag || !data) throw new SecretUnreadableError();
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64"));
+    decipher.setAuthTag(Buffer.from(tag, "base64"));
+    return Buffer.concat([decipher.update(Buffer.from(data, "base64")), decipher.final()]).toString("utf8");
+  } catch {
+    throw new SecretUnreadableError();
+  }
 }
