@@ -33,6 +33,8 @@ export function LiveDashboard() {
   );
   const takedowns = useMemo(() => Object.values(state.takedowns).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 10), [state.takedowns]);
   const running = scans.filter((s) => s.status === "running").length;
+  // Every running scan, and the five most recently finished.
+  const shownScans = useMemo(() => [...scans.filter((s) => s.status === "running"), ...scans.filter((s) => s.status !== "running").slice(0, 5)], [scans]);
 
   return (
     <div className="space-y-6">
@@ -47,7 +49,7 @@ export function LiveDashboard() {
         <Counter label="Infringements" value={state.counters.infringements} />
         <Counter label="Takedowns completed" value={state.counters.takedownsCompleted} />
       </dl>
-      <ActiveScans scans={scans} />
+      <ActiveScans scans={shownScans} />
       <div className="grid gap-6 lg:grid-cols-2">
         <RecentInfringements items={state.infringements} />
         <TakedownList items={takedowns} />
