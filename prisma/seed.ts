@@ -29,7 +29,10 @@ async function main() {
 
   const hash = hashApiKey(apiKey);
   const existing = await db.apiKey.findUnique({ where: { hash } });
-  if (!existing) {
+  if (existing) {
+    // New scopes appear as the product grows; the demo key keeps all of them.
+    await db.apiKey.update({ where: { hash }, data: { scopes: [...ALL_SCOPES], revokedAt: null } });
+  } else {
     await db.apiKey.create({
       data: {
         id: newId("key"),
@@ -41,6 +44,7 @@ async function main() {
       },
     });
   }
+
   // npm start: a webhook to the app's own demo receiver, so deliveries flow out of the box.
   if (process.env.DEMO_RECEIVER === "on") {
     const url = `http://127.0.0.1:${process.env.PORT ?? 3000}/api/demo/receiver`;

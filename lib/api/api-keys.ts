@@ -7,9 +7,12 @@ import { newId } from "../ids";
 export const ALL_SCOPES = [
   "webhooks:read",
   "webhooks:write",
+  "events:read",
   "events:write",
   "deliveries:read",
   "deliveries:write",
+  "api_keys:read",
+  "api_keys:write",
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 
@@ -44,4 +47,30 @@ export async function findApiKey(key: string): Promise<KeyPrincipal | null> {
     db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
   return { keyId: row.id, workspaceId: row.workspaceId, scopes: row.scopes };
+}
+
+const keyView = (k: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scopes: k.scopes,
+  created_at: k.createdAt.toISOString(),
+  last_used_at: k.lastUsedAt?.toISOString() ?? null,
+  revoked_at: k.revokedAt?.toISOString() ?? null,
+});
+
+/** Never the key or its hash: only what tells keys apart. */
+export async function listApiKeys(workspaceId: string) {
+  const rows = await db.apiKey.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+  return rows.map(keyView);
+}
+
+/** Revoked keys stop working at once (every request looks the key up). */
+export async function revokeApiKey(workspaceId: string, id: string) {
+  const { count } = await db.apiKey.updateMany({ where: { id, workspaceId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) {
+    const exists = await db.apiKey.findFirst({ where: { id, workspaceId }, select: { id: true } });
+    if (!exists) return null;
+  }
+  return keyView(await db.apiKey.findUniqueOrThrow({ where: { id } }));
 }

@@ -1,0 +1,16 @@
+import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
+import { ALL_SCOPES, createApiKey, listApiKeys } from "@/lib/api/api-keys";
+import { apiKeyCreateSchema } from "@/lib/validation/api-key";
+
+export const GET = withWorkspace(async (_req, ctx) => json({ data: await listApiKeys(ctx.workspaceId) }), { scope: "api_keys:read" });
+
+// The full key is in this response only; afterwards only its prefix is shown.
+export const POST = withWorkspace(
+  async (req, ctx) => {
+    const input = apiKeyCreateSchema.parse(await readJson(req, 16 * 1024));
+    const scopes = input.scopes ?? ALL_SCOPES;
+    const created = await createApiKey(ctx.workspaceId, input.name, scopes);
+    return json({ id: created.id, name: input.name, key: created.key, prefix: created.prefix, scopes }, 201);
+  },
+  { scope: "api_keys:write" },
+);
