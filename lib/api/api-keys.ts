@@ -4,17 +4,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { newId } from "../ids";
 
-export const ALL_SCOPES = [
-  "webhooks:read",
-  "webhooks:write",
-  "events:read",
-  "events:write",
-  "deliveries:read",
-  "deliveries:write",
-  "api_keys:read",
-  "api_keys:write",
-] as const;
-export type Scope = (typeof ALL_SCOPES)[number];
+import { ALL_SCOPES, type Scope } from "./scopes";
+
+export { ALL_SCOPES, type Scope };
 
 export const hashApiKey = (key: string) => createHash("sha256").update(key).digest("hex");
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALL_SCOPES } from "../api/api-keys";
+import { ALL_SCOPES } from "../api/scopes";
 
 export const apiKeyCreateSchema = z.strictObject({
   name: z.string().trim().min(1, "name must not be empty").max(100),

@@ -1,0 +1,12 @@
+// What an API key may do. Pure data, shared by the API and the dashboard.
+export const ALL_SCOPES = [
+  "webhooks:read",
+  "webhooks:write",
+  "events:read",
+  "events:write",
+  "deliveries:read",
+  "deliveries:write",
+  "api_keys:read",
+  "api_keys:write",
+] as const;
+export type Scope = (typeof ALL_SCOPES)[number];
