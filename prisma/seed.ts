@@ -19,6 +19,8 @@ async function main() {
     // Through better-auth, so the password is hashed and stored the library's way.
     await auth.api.signUpEmail({ body: { email, password, name: "Demo User" } });
     user = await db.user.findUniqueOrThrow({ where: { email } });
+    // Sign-up gave the user a first workspace (lib/auth/auth.ts); the demo keeps its familiar name.
+    await db.workspace.updateMany({ where: { members: { some: { userId: user.id } } }, data: { name: "Demo workspace" } });
   }
 
   let membership = await db.membership.findFirst({ where: { userId: user.id }, orderBy: { createdAt: "asc" } });

@@ -56,6 +56,10 @@ async function main() {
     MAIL_FROM: "HookRelay Tests <hookrelay@test.local>",
     // The SSRF guard lets the tests' loopback receivers through (plain http included).
     ALLOWED_DESTINATION_CIDRS: "127.0.0.0/8,::1/128",
+    // Sign-in/sign-up rate limit (lib/auth/auth.ts): tests sign up many users from one address;
+    // tests/api/workspaces.test.ts exhausts the 2-second window on purpose.
+    AUTH_RATE_LIMIT_MAX: "20",
+    AUTH_RATE_LIMIT_WINDOW_SEC: "2",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
   Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true }));

@@ -13,6 +13,8 @@ import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
 import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
 import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
+import { recoverJob } from "@/lib/queue/jobs";
+import { recoverQueue, requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
 
 const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
@@ -62,11 +64,23 @@ const workers = [
   startWorker(deliverJob.queues.retry, retryConcurrency),
 ];
 
+// Bulk recover jobs (POST /webhooks/:id/recover): one at a time per worker; each pages through its deliveries.
+const recoverWorker = new Worker(
+  recoverJob.queue,
+  async (job: Job) => {
+    const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    await runRecoverJob(recoverJob.schema.parse(job.data).recoverJobId, final);
+  },
+  { connection, prefix: config().QUEUE_PREFIX, concurrency: 1, lockDuration, stalledInterval },
+).on("error", (err) => log.error({ err }, "recover worker error"));
+
 const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);
 const reconciler = setInterval(() => {
   reconcileOverdue(reconcileEveryMs * 2, lockDuration * 2)
     .then((n) => n > 0 && log.warn({ count: n }, "re-enqueued overdue deliveries"))
     .catch((err) => log.error({ err }, "reconciler failed"));
+  // A recover job whose queue entry was lost (Redis flushed) is queued again.
+  requeueStaleRecoverJobs(Math.max(60_000, lockDuration)).catch((err) => log.error({ err }, "recover requeue failed"));
 }, reconcileEveryMs);
 
 // Retention that actually deletes: failed deliveries past the retention period.
@@ -86,9 +100,10 @@ async function shutdown(signal: string) {
   log.info({ signal }, "stopping: finishing in-flight deliveries");
   clearInterval(reconciler);
   clearInterval(purger);
-  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all([...workers.map((w) => w.close()), recoverWorker.close()]);
   await recorder.drain();
   await closeDeliveryQueues();
+  await recoverQueue().close();
   await connection.quit();
   await db.$disconnect();
   log.info("delivery worker stopped");

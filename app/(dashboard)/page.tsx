@@ -1,13 +1,23 @@
+import Link from "next/link";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
 import { RecentDeliveriesPanel } from "@/components/deliveries/recent-deliveries-panel";
+import { OperationalEventsPanel } from "@/components/operational-events/operational-events-panel";
 
-// Both panels fetch in the browser through React Query (and poll), so this page
+// The panels fetch in the browser through React Query (and poll), so this page
 // stays a thin server shell.
 export default function DashboardPage() {
   return (
     <>
       <WebhooksPanel />
       <RecentDeliveriesPanel />
+      <OperationalEventsPanel />
+      <p className="text-sm text-slate-600">
+        Automate all of this:{" "}
+        <Link href="/api-reference" className="text-sky-700 underline">
+          API reference
+        </Link>{" "}
+        (OpenAPI 3.1 at <code className="font-mono">/api/v1/openapi.json</code>).
+      </p>
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
@@ -17,6 +18,12 @@ export default async function LoginPage() {
         <h1 className="text-xl font-semibold text-slate-900">HookRelay</h1>
         <p className="mt-1 mb-6 text-sm text-slate-500">Sign in to your dashboard.</p>
         <LoginForm />
+        <p className="mt-4 text-sm text-slate-600">
+          No account yet?{" "}
+          <Link href="/signup" className="font-medium text-sky-700 underline">
+            Create one
+          </Link>
+        </p>
       </div>
     </main>
   );

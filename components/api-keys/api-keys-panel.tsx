@@ -7,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
+import { useCanWrite } from "@/components/workspaces/use-workspaces";
 
 export function ApiKeysPanel() {
   const keys = useApiKeys();
@@ -15,6 +16,7 @@ export function ApiKeysPanel() {
   const [name, setName] = useState("");
   const [scopes, setScopes] = useState<Set<string>>(new Set(ALL_SCOPES));
   const [shown, setShown] = useState<string | null>(null);
+  const canWrite = useCanWrite();
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -23,7 +25,7 @@ export function ApiKeysPanel() {
 
   return (
     <div className="space-y-6">
-      <Card title="New API key" description="Use it as Authorization: Bearer <key>. Give it only the scopes it needs.">
+      {canWrite && <Card title="New API key" description="Use it as Authorization: Bearer <key>. Give it only the scopes it needs.">
         <form onSubmit={submit} className="space-y-3 p-4">
           <label className="block text-sm font-medium text-slate-700">
             Name
@@ -46,7 +48,7 @@ export function ApiKeysPanel() {
             </p>
           ) : null}
         </form>
-      </Card>
+      </Card>}
       <Card title="API keys">
         {keys.isPending ? (
           <LoadingState>Loading keys…</LoadingState>
@@ -68,7 +70,7 @@ export function ApiKeysPanel() {
                   <td className="px-4 py-2 text-xs"><LocalTime iso={k.created_at} /></td>
                   <td className="px-4 py-2 text-xs"><LocalTime iso={k.last_used_at} fallback="Never" /></td>
                   <td className="px-4 py-2">
-                    {k.revoked_at ? (
+                    {!canWrite ? null : k.revoked_at ? (
                       <span className="text-xs">revoked</span>
                     ) : (
                       <button onClick={() => { if (confirm(`Revoke "${k.name}"? Requests with it will fail at once.`)) revoke.mutate(k.id); }} className="rounded border border-rose-300 px-2 py-0.5 text-xs text-rose-700">

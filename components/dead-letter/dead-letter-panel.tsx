@@ -8,12 +8,14 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-stat
 import { TruncatedText } from "@/components/ui/truncated-text";
 import { useDeadLetters } from "./use-dead-letters";
 import { useRetryDeadLetters } from "./use-retry-dead-letters";
+import { useCanWrite } from "@/components/workspaces/use-workspaces";
 
 export function DeadLetterPanel() {
   const query = useDeadLetters();
   const retry = useRetryDeadLetters();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const rows = query.data?.data ?? [];
+  const canWrite = useCanWrite();
 
   const toggle = (id: string) =>
     setSelected((s) => {
@@ -29,7 +31,7 @@ export function DeadLetterPanel() {
       title="Dead-letter queue"
       description="Deliveries that failed every attempt. Kept 30 days; retry them once the receiver is fixed."
       actions={
-        <>
+        canWrite && <>
           <button disabled={selected.size === 0 || retry.isPending} onClick={() => run({ ids: [...selected] })} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50">
             Retry selected{selected.size ? ` (${selected.size})` : ""}
           </button>
@@ -82,9 +84,9 @@ export function DeadLetterPanel() {
                 <td className="px-4 py-2 text-rose-700"><TruncatedText text={d.last_error ?? (d.last_status ? `HTTP ${d.last_status}` : "—")} /></td>
                 <td className="px-4 py-2 text-xs"><LocalTime iso={d.last_attempt_at} /></td>
                 <td className="px-4 py-2">
-                  <button disabled={retry.isPending} onClick={() => run({ ids: [d.id] })} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+                  {canWrite && <button disabled={retry.isPending} onClick={() => run({ ids: [d.id] })} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
                     Retry
-                  </button>
+                  </button>}
                 </td>
               </tr>
             ))}

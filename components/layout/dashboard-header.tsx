@@ -1,13 +1,20 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
 
 export function DashboardHeader({ email }: { email: string }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
-          HookRelay
-        </Link>
+        <div className="flex min-w-0 items-center gap-4">
+          <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+            HookRelay
+          </Link>
+          <WorkspaceSwitcher />
+          <Link href="/members" className="text-sm text-slate-600 hover:text-slate-900">
+            Members
+          </Link>
+        </div>
         <div className="flex min-w-0 items-center gap-3 text-sm">
           <span title={email} className="truncate text-slate-600" data-testid="current-user-email">
             {email}

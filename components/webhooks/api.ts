@@ -2,6 +2,9 @@
 // and future mutations share them.
 import type { Webhook } from "@/lib/validation/webhook";
 import { fetchJson } from "@/components/api/fetch-json";
+// Types only: these modules hold server code, and `import type` keeps it out of the bundle.
+import type { WebhookStats } from "@/lib/webhooks/health-stats";
+import type { TestSendResult } from "@/lib/webhooks/test-send";
 
 export async function fetchWebhooks(signal?: AbortSignal): Promise<Webhook[]> {
   const body = await fetchJson<{ data: Webhook[] }>("/api/v1/webhooks", { signal });
@@ -11,3 +14,37 @@ export async function fetchWebhooks(signal?: AbortSignal): Promise<Webhook[]> {
 export function fetchWebhook(id: string, signal?: AbortSignal): Promise<Webhook> {
   return fetchJson<Webhook>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { signal });
 }
+
+export type { WebhookStats, TestSendResult };
+
+/** One attempt as GET /webhooks/:id/logs returns it (lib/webhooks/logs.ts). */
+export interface WebhookAttemptLog {
+  id: string;
+  webhook_id: string;
+  delivery_id: string;
+  event_id: string;
+  event_type: string;
+  attempt: number;
+  trigger: string;
+  url: string;
+  status: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  request_headers: unknown;
+  request_body: string | null;
+  response_headers: unknown;
+  response_body: string | null;
+  created_at: string;
+}
+
+const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
+
+export const fetchWebhookStats = (id: string, signal?: AbortSignal) => fetchJson<WebhookStats>(`${base(id)}/stats`, { signal });
+
+export const fetchWebhookLogs = (id: string, signal?: AbortSignal) =>
+  fetchJson<{ data: WebhookAttemptLog[]; next_cursor: string | null }>(`${base(id)}/logs?limit=25`, { signal });
+
+export const setWebhookStatus = (id: string, action: "enable" | "disable") =>
+  fetchJson<Webhook>(`${base(id)}/${action}`, { method: "POST" });
+
+export const sendTestWebhook = (id: string) => fetchJson<TestSendResult>(`${base(id)}/test`, { method: "POST" });

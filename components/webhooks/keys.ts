@@ -5,4 +5,7 @@ export const webhookKeys = {
   // The API lists every webhook of the workspace; there are no filters to key on yet.
   list: () => [...webhookKeys.all, "list"] as const,
   detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
+  // Under detail(id), so invalidating a webhook's detail refreshes its stats and logs too.
+  stats: (id: string) => [...webhookKeys.detail(id), "stats"] as const,
+  logs: (id: string) => [...webhookKeys.detail(id), "logs"] as const,
 };

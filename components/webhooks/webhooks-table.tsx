@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Webhook } from "@/lib/validation/webhook";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -20,7 +21,9 @@ export function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
         {webhooks.map((webhook) => (
           <tr key={webhook.id} data-webhook-id={webhook.id}>
             <Td>
-              <TruncatedText text={webhook.url} maxWidth="max-w-[18rem] sm:max-w-sm" className="font-mono text-xs text-slate-900" />
+              <Link href={`/webhooks/${encodeURIComponent(webhook.id)}`} className="hover:underline">
+                <TruncatedText text={webhook.url} maxWidth="max-w-[18rem] sm:max-w-sm" className="font-mono text-xs text-indigo-700" />
+              </Link>
               {webhook.description ? (
                 <TruncatedText text={webhook.description} maxWidth="max-w-[18rem] sm:max-w-sm" className="mt-0.5 text-xs text-slate-500" />
               ) : null}

@@ -5,6 +5,7 @@ import { ApiError, errorResponse } from "./errors";
 import { findApiKey, type Scope } from "./api-keys";
 import { auth } from "../auth/auth";
 import { db } from "../db";
+import { activeMembership, workspaceCookie } from "../workspaces/active";
 
 export interface WorkspaceContext {
   workspaceId: string;
@@ -30,12 +31,9 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
   }
   const session = await auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("unauthorized", "Missing credentials: send Authorization: Bearer <api key>");
-  // Several workspaces per user come with accounts (a later issue); until then the oldest membership.
-  const membership = await db.membership.findFirst({
-    where: { userId: session.user.id },
-    orderBy: { createdAt: "asc" },
-    select: { workspaceId: true, role: true },
-  });
+  // The active workspace comes from the hr_ws cookie, re-checked against Membership on every request
+  // (lib/workspaces/active.ts); without a valid choice, the user's oldest membership.
+  const membership = await activeMembership(session.user.id, workspaceCookie(req.headers.get("cookie")));
   if (!membership) throw new ApiError("forbidden", "You are not a member of any workspace");
   if (membership.role === "viewer" && scope.endsWith(":write")) {
     throw new ApiError("forbidden", "Viewers cannot change anything in this workspace");

@@ -27,18 +27,37 @@ export interface IngestResult {
   replayed: boolean;
 }
 
-export async function ingestEvent(workspaceId: string, input: IngestInput): Promise<IngestResult> {
+/** The workspace's active webhooks, with parsed policies (batch ingest loads them once). */
+export async function activeEndpoints(workspaceId: string) {
   const endpoints = await db.endpoint.findMany({
     where: { workspaceId, status: "active", kind: "webhook" },
     select: { id: true, eventTypes: true, policy: true },
   });
+  return endpoints.map((e) => ({ ...e, policy: readPolicy(e.policy) }));
+}
+export type ActiveEndpoint = Awaited<ReturnType<typeof activeEndpoints>>[number];
+
+/** The endpoints an event goes to: subscribed by type, passing the payload filter (+ its callback URL). */
+export async function deliveryTargets(workspaceId: string, endpoints: ActiveEndpoint[], input: Pick<IngestInput, "type" | "data" | "callbackUrl">) {
   const targets = endpoints
-    .map((e) => ({ ...e, policy: readPolicy(e.policy) }))
     .filter((e) => matchesEventType(e.eventTypes, input.type))
     .filter((e) => !e.policy.filter || compileFilter(e.policy.filter)(input.data));
   if (input.callbackUrl) {
     targets.push({ id: await callbackEndpointId(workspaceId, input.callbackUrl), eventTypes: ["*"], policy: CALLBACK_POLICY });
   }
+  return targets;
+}
+
+/** First-attempt jobs: a batching endpoint's first delivery waits up to max_wait_ms so others can join it. */
+export function firstAttemptJobs(deliveries: { id: string; endpointId: string }[], targets: ActiveEndpoint[]) {
+  return deliveries.map((d, i) => {
+    const batch = targets[i].policy.batch;
+    return batch ? { deliveryId: d.id, attempt: 1, delayMs: batch.max_wait_ms, batch: true, endpointId: d.endpointId } : { deliveryId: d.id, attempt: 1 };
+  });
+}
+
+export async function ingestEvent(workspaceId: string, input: IngestInput): Promise<IngestResult> {
+  const targets = await deliveryTargets(workspaceId, await activeEndpoints(workspaceId), input);
   const eventId = newId("evt");
   const now = new Date();
   const deliveries = targets.map((e) => ({
@@ -69,13 +88,7 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
     throw err;
   }
 
-  // A batching endpoint's first delivery waits up to max_wait_ms so others can join it.
-  await enqueueDeliveries(
-    deliveries.map((d, i) => {
-      const batch = targets[i].policy.batch;
-      return batch ? { deliveryId: d.id, attempt: 1, delayMs: batch.max_wait_ms, batch: true, endpointId: d.endpointId } : { deliveryId: d.id, attempt: 1 };
-    }),
-  );
+  await enqueueDeliveries(firstAttemptJobs(deliveries, targets));
   publishLive([{ workspaceId, id: eventId, event: input.type, timestamp: now.toISOString(), data: input.data }]);
   return {
     accepted: { id: eventId, event: input.type, deliveries: deliveries.length, created_at: now.toISOString() },
@@ -83,7 +96,7 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
   };
 }
 
-async function existingEvent(workspaceId: string, idempotencyKey: string): Promise<EventAccepted> {
+export async function existingEvent(workspaceId: string, idempotencyKey: string): Promise<EventAccepted> {
   const event = await db.event.findUniqueOrThrow({
     where: { workspaceId_idempotencyKey: { workspaceId, idempotencyKey } },
     select: { id: true, type: true, createdAt: true, _count: { select: { deliveries: true } } },
@@ -96,6 +109,6 @@ async function existingEvent(workspaceId: string, idempotencyKey: string): Promi
   };
 }
 
-function isUniqueViolation(err: unknown): boolean {
+export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }

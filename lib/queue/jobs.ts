@@ -24,3 +24,12 @@ export const queueForAttempt = (attempt: number) => (attempt <= 1 ? deliverJob.q
 
 // Same delivery + attempt number → same job id, so enqueueing twice is harmless.
 export const deliverJobId = (d: DeliverJobData) => `${d.deliveryId}.${d.attempt}`;
+
+// Bulk recover (POST /webhooks/:id/recover): the RecoverJob row holds the
+// range and the progress; the job carries only its id.
+export const recoverJob = {
+  queue: "recover-jobs",
+  name: "recover",
+  schema: z.object({ recoverJobId: z.string().startsWith("rec_") }),
+} as const;
+export type RecoverJobData = z.infer<typeof recoverJob.schema>;

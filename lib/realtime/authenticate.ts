@@ -1,7 +1,7 @@
 // Who is connecting to the live feed: a short-lived live-feed token (seed 000's
 // `/ws?token=…`, or Socket.IO's `auth.token`), or the dashboard session cookie.
 import { auth } from "../auth/auth";
-import { db } from "../db";
+import { activeMembership, workspaceCookie } from "../workspaces/active";
 import { verifyLiveToken } from "./token";
 
 export interface LivePrincipal {
@@ -15,10 +15,7 @@ export async function authenticateLive(headers: Headers, token?: string | null):
   }
   const session = await auth.api.getSession({ headers });
   if (!session) return null;
-  const membership = await db.membership.findFirst({
-    where: { userId: session.user.id },
-    orderBy: { createdAt: "asc" },
-    select: { workspaceId: true },
-  });
+  // The workspace the user switched to (hr_ws cookie), checked against their memberships.
+  const membership = await activeMembership(session.user.id, workspaceCookie(headers.get("cookie")));
   return membership ? { workspaceId: membership.workspaceId } : null;
 }

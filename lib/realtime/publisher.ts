@@ -26,14 +26,20 @@ export function publishLive(events: LiveEvent[]): void {
   timer ??= setTimeout(flush, FLUSH_MS);
 }
 
-async function flush() {
+/** Sends what is buffered now (also on shutdown, so the last events are not lost). */
+export async function flushLive(): Promise<void> {
+  if (timer) clearTimeout(timer);
   timer = null;
   const batch = buffer;
   buffer = [];
+  if (batch.length === 0) return;
   try {
-    emitter ??= new Emitter(await readyRedis(), { key: liveChannelKey() });
+    const redis = await readyRedis();
+    emitter ??= new Emitter(redis, { key: liveChannelKey() });
     emitter.serverSideEmit(LIVE_BATCH, batch);
   } catch (err) {
     logger.debug({ err }, "live feed publish skipped (Redis unavailable)");
   }
 }
+
+const flush = () => void flushLive();

@@ -25,3 +25,58 @@ export const deliveryListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().optional(),
 });
+
+// Filters beyond the basics: event type ("prefix.*" allowed) and a creation-time range.
+export const deliveryFilterQuery = deliveryListQuery.extend({
+  event_type: z.string().trim().min(1).max(200).optional(),
+  since: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
+    .transform((v) => new Date(v))
+    .optional(),
+  until: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
+    .transform((v) => new Date(v))
+    .optional(),
+});
+export type DeliveryFilterQuery = z.infer<typeof deliveryFilterQuery>;
+
+// One HTTP request we made and what came back, in full (bodies ≤ 64 KB).
+export const attemptSchema = z.object({
+  id: z.string(),
+  delivery_id: z.string(),
+  number: z.number(),
+  trigger: z.enum(["scheduled", "manual", "test"]),
+  request: z.object({ url: z.string(), headers: z.record(z.string(), z.unknown()), body: z.string() }),
+  response: z.object({
+    status: z.number().nullable(),
+    headers: z.record(z.string(), z.unknown()).nullable(),
+    body: z.string().nullable(),
+    duration_ms: z.number(),
+    error: z.string().nullable(),
+  }),
+  created_at: z.string(),
+});
+export type AttemptView = z.infer<typeof attemptSchema>;
+
+export const recoverSchema = z
+  .strictObject({
+    since: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time"),
+    until: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time").optional(),
+  })
+  .refine((b) => !b.until || Date.parse(b.until) > Date.parse(b.since), { message: "until must be after since", path: ["until"] });
+
+export const recoverJobSchema = z.object({
+  id: z.string(),
+  webhook_id: z.string(),
+  since: z.string(),
+  until: z.string().nullable(),
+  status: z.enum(["queued", "running", "completed", "failed"]),
+  total: z.number(),
+  processed: z.number(),
+  error: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type RecoverJobView = z.infer<typeof recoverJobSchema>;

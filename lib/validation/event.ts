@@ -43,3 +43,57 @@ export const eventAcceptedSchema = z.object({
   created_at: z.string(),
 });
 export type EventAccepted = z.infer<typeof eventAcceptedSchema>;
+
+// ── Batch ingest, list and replay ─────────────────────────────────────────────
+
+export const MAX_BATCH_EVENTS = 1000;
+// 1,000 events of a few KB each; a single event keeps its own 256 KB cap below.
+export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+// All-or-nothing: one bad item rejects the request (422 naming `events.<i>.<field>`),
+// so a producer never has to work out which half of a batch was stored.
+export const eventBatchSchema = z.strictObject({
+  events: z
+    .array(eventIngestSchema)
+    .min(1, "send at least one event")
+    .max(MAX_BATCH_EVENTS, `at most ${MAX_BATCH_EVENTS} events per request`),
+});
+
+/** ISO 8601 date-time in a query string or body. */
+export const dateTime = z
+  .string()
+  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
+  .transform((v) => new Date(v));
+
+export const eventListQuery = z.object({
+  // An exact type, or "prefix.*" for a family.
+  type: z.string().trim().min(1).max(200).optional(),
+  since: dateTime.optional(),
+  until: dateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().optional(),
+});
+export type EventListQuery = z.infer<typeof eventListQuery>;
+
+export const eventViewSchema = z.object({
+  id: z.string(),
+  event: z.string(),
+  data: z.unknown(),
+  idempotency_key: z.string().nullable(),
+  deliveries: z.number(),
+  created_at: z.string(),
+});
+export type EventView = z.infer<typeof eventViewSchema>;
+
+export const eventReplaySchema = z.strictObject({
+  webhook_ids: z.array(z.string().startsWith("wh_", "webhook ids start with wh_")).min(1).max(100).optional(),
+});
+
+// Response shapes of batch ingest and event replay (lib/events/ingest-batch.ts, replay.ts).
+export const eventBatchItemSchema = eventAcceptedSchema.extend({ index: z.number(), replayed: z.boolean() });
+export const eventReplayResultSchema = z.object({
+  event_id: z.string(),
+  resent: z.array(z.string()),
+  created: z.array(z.string()),
+  skipped: z.array(z.object({ webhook_id: z.string(), reason: z.string() })),
+});

@@ -70,6 +70,17 @@ export const deliveryStatsSchema = z.object({
   last_failure: z.string().nullable(),
 });
 
+// The endpoint's own health counters (what the circuit breaker and auto-disable act on).
+export const webhookHealthSchema = z.object({
+  consecutive_failures: z.number(),
+  failing_since: z.string().nullable(),
+  circuit_open_until: z.string().nullable(),
+  last_success_at: z.string().nullable(),
+  last_failure_at: z.string().nullable(),
+  disabled_at: z.string().nullable(),
+  disabled_reason: z.string().nullable(),
+});
+
 export const webhookSchema = policySchema.extend({
   id: z.string(),
   url: z.string(),
@@ -81,6 +92,7 @@ export const webhookSchema = policySchema.extend({
   updated_at: z.string(),
   last_delivery: z.string().nullable(),
   delivery_stats: deliveryStatsSchema,
+  health: webhookHealthSchema,
 });
 
 export type Webhook = z.infer<typeof webhookSchema>;

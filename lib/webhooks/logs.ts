@@ -6,9 +6,12 @@ import { notFound } from "../api/errors";
 export async function webhookLogs(workspaceId: string, endpointId: string, q: { limit: number; cursor?: string }) {
   const endpoint = await db.endpoint.findFirst({ where: { id: endpointId, workspaceId, kind: "webhook" }, select: { id: true } });
   if (!endpoint) throw notFound("Webhook");
+  // Newest first by when the request was made; the cursor is "<createdAt>|<id>" of the last row.
+  const [at, lastId] = q.cursor ? q.cursor.split("|") : [];
+  const after = at && lastId ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: lastId } }] } : {};
   const rows = await db.attempt.findMany({
-    where: { workspaceId, delivery: { endpointId }, ...(q.cursor ? { id: { lt: q.cursor } } : {}) },
-    orderBy: { id: "desc" },
+    where: { workspaceId, delivery: { endpointId }, ...after },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: q.limit + 1,
     include: { delivery: { select: { eventId: true, event: { select: { type: true } } } } },
   });
@@ -32,6 +35,6 @@ export async function webhookLogs(workspaceId: string, endpointId: string, q: { 
       response_body: a.responseBody,
       created_at: a.createdAt.toISOString(),
     })),
-    next_cursor: rows.length > q.limit ? page[page.length - 1].id : null,
+    next_cursor: rows.length > q.limit ? `${page[page.length - 1].createdAt.toISOString()}|${page[page.length - 1].id}` : null,
   };
 }

@@ -11,6 +11,14 @@ export interface EndpointRow {
   policy: unknown;
   createdAt: Date;
   updatedAt: Date;
+  // Health counters kept by the delivery recorder; optional so partial selects still serialize.
+  consecutiveFailures?: number;
+  failingSince?: Date | null;
+  circuitOpenUntil?: Date | null;
+  lastSuccessAt?: Date | null;
+  lastFailureAt?: Date | null;
+  disabledAt?: Date | null;
+  disabledReason?: string | null;
 }
 
 export interface EndpointStats {
@@ -53,6 +61,15 @@ export function toWebhook(row: EndpointRow, stats: EndpointStats, secret = MASKE
       failed_deliveries: stats.failed,
       last_success: iso(stats.lastSuccess),
       last_failure: iso(stats.lastFailure),
+    },
+    health: {
+      consecutive_failures: row.consecutiveFailures ?? 0,
+      failing_since: iso(row.failingSince ?? null),
+      circuit_open_until: iso(row.circuitOpenUntil ?? null),
+      last_success_at: iso(row.lastSuccessAt ?? null),
+      last_failure_at: iso(row.lastFailureAt ?? null),
+      disabled_at: iso(row.disabledAt ?? null),
+      disabled_reason: row.disabledReason ?? null,
     },
   };
 }

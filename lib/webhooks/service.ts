@@ -21,6 +21,13 @@ const endpointSelect = {
   policy: true,
   createdAt: true,
   updatedAt: true,
+  consecutiveFailures: true,
+  failingSince: true,
+  circuitOpenUntil: true,
+  lastSuccessAt: true,
+  lastFailureAt: true,
+  disabledAt: true,
+  disabledReason: true,
 } as const;
 
 const POLICY_KEYS = Object.keys(policySchema.shape) as (keyof EndpointPolicy)[];

@@ -12,8 +12,18 @@ import type { ClaimedDelivery } from "../delivery/claim";
 import { postWebhook } from "../delivery/http-sender";
 import { classify } from "../delivery/outcome";
 import { attemptRow } from "../delivery/attempt-row";
+import { getEventType } from "../catalog";
 
 export const TEST_EVENT = { type: "webhook.test", data: { message: "This is a test webhook event" } };
+
+/** A chosen type without a payload is sent with its catalog example (empty when it has none). */
+async function exampleFor(workspaceId: string, type: string): Promise<Record<string, unknown>> {
+  try {
+    return ((await getEventType(workspaceId, type)).example as Record<string, unknown> | null) ?? {};
+  } catch {
+    return {};
+  }
+}
 
 export interface TestSendResult {
   event_id: string;
@@ -37,7 +47,7 @@ export async function testSend(
   });
   if (!endpoint) throw notFound("Webhook");
   const type = input.type ?? TEST_EVENT.type;
-  const data = input.data ?? (type === TEST_EVENT.type ? TEST_EVENT.data : {});
+  const data = input.data ?? (type === TEST_EVENT.type ? TEST_EVENT.data : await exampleFor(workspaceId, type));
   const now = new Date();
   const eventId = newId("evt");
   const deliveryId = newId("dlv");

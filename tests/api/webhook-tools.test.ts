@@ -75,7 +75,7 @@ test("logs list every attempt newest first; stats summarise them", async () => {
   assert.ok(logs.body.data[0].created_at >= logs.body.data[1].created_at);
   assert.equal(logs.body.data[0].webhook_id, hook.id);
   assert.ok("response_body" in logs.body.data[0] && "duration_ms" in logs.body.data[0]);
-  const rest = await t.api.get(`/api/v1/webhooks/${hook.id}/logs?limit=3&cursor=${logs.body.next_cursor}`);
+  const rest = await t.api.get(`/api/v1/webhooks/${hook.id}/logs?limit=3&cursor=${encodeURIComponent(logs.body.next_cursor)}`);
   assert.equal(rest.body.data.length, 1);
 
   const stats = await t.api.get(`/api/v1/webhooks/${hook.id}/stats`);
@@ -95,4 +95,14 @@ test("disable and enable", async () => {
   assert.equal(off.body.status, "disabled");
   const on = await t.api.post(`/api/v1/webhooks/${hook.id}/enable`);
   assert.equal(on.body.status, "active");
+});
+
+test("test-send with only an event type sends that type's catalog example", async () => {
+  const rx = await receiver();
+  const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["*"] });
+  const res = await t.api.post(`/api/v1/webhooks/${hook.id}/test`, { event_type: "scan.completed" });
+  assert.equal(res.status, 200);
+  const sent = JSON.parse(rx.requests[0].body);
+  assert.equal(sent.event, "scan.completed");
+  assert.equal(sent.data.job_id, "scan_12345abc", "seed 000's example payload");
 });

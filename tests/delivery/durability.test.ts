@@ -1,6 +1,7 @@
 // Nothing accepted is lost: Redis flushed mid-run, a worker killed with
 // SIGKILL mid-run, a worker stopped with SIGTERM mid-attempt. These tests run
-// their own worker processes on a private queue prefix (set before lib/ loads).
+// their own worker processes on a private queue prefix and a database of their
+// own (both set before lib/ loads), so the suite's shared worker never joins in.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -8,6 +9,7 @@ import type { ChildProcess } from "node:child_process";
 import { eventually } from "../helpers/api";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { spawnWorker, exited } from "../helpers/worker-process";
+import { createScratchDatabase } from "../helpers/scratch-database";
 
 const PREFIX = `hookrelay-durability-${randomBytes(3).toString("hex")}`;
 // lib/config reads the environment once, on first use: set the prefix before loading lib/.
@@ -21,11 +23,15 @@ let closeDeliveryQueues: typeof import("@/lib/queue/delivery-queue").closeDelive
 const workers: ChildProcess[] = [];
 const receivers: Receiver[] = [];
 let workspaceId: string;
+let dropDatabase: () => Promise<void> = async () => {};
 
 // Fast lock expiry and reconciliation so a dead worker's jobs come back in seconds.
 const WORKER_ENV = { QUEUE_PREFIX: PREFIX, WORKER_LOCK_MS: "4000", WORKER_STALLED_INTERVAL_MS: "1000", RECONCILE_INTERVAL_MS: "500", WORKER_CONCURRENCY: "8" };
 
 before(async () => {
+  const scratch = await createScratchDatabase(process.env.DATABASE_URL!, `hookrelay_durability_${randomBytes(3).toString("hex")}`);
+  process.env.DATABASE_URL = scratch.url; // inherited by the spawned workers too
+  dropDatabase = scratch.drop;
   ({ db } = await import("@/lib/db"));
   ({ ingestEvent } = await import("@/lib/events/ingest"));
   ({ createWebhook } = await import("@/lib/webhooks/service"));
@@ -40,8 +46,11 @@ after(async () => {
   const keys = await redis.keys(`${PREFIX}:*`);
   if (keys.length) await redis.del(...keys);
   await closeDeliveryQueues();
+  await (await import("@/lib/realtime/publisher")).flushLive();
+  await new Promise((r) => setTimeout(r, 50)); // the emitter's publish is in flight
   redis.disconnect();
   await db.$disconnect();
+  await dropDatabase();
 });
 
 async function setup(type: string, respond?: Parameters<typeof startReceiver>[0]) {

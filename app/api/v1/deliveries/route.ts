@@ -1,10 +1,10 @@
 import { withWorkspace, json } from "@/lib/api/with-workspace";
-import { deliveryListQuery } from "@/lib/validation/delivery";
+import { deliveryFilterQuery } from "@/lib/validation/delivery";
 import { listDeliveries } from "@/lib/deliveries/list";
 
 export const GET = withWorkspace(
   async (req, ctx) => {
-    const query = deliveryListQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
+    const query = deliveryFilterQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
     return json(await listDeliveries(ctx.workspaceId, query));
   },
   { scope: "deliveries:read" },

@@ -1,8 +1,10 @@
 import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
-import { eventIngestSchema, MAX_EVENT_BYTES } from "@/lib/validation/event";
+import { eventIngestSchema, eventListQuery, MAX_EVENT_BYTES } from "@/lib/validation/event";
+import { listEvents } from "@/lib/events/list";
 import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
 import { urlProblem } from "@/lib/delivery/ssrf";
+import { validateEventPayload } from "@/lib/catalog/validate";
 
 export const POST = withWorkspace(
   async (req, ctx) => {
@@ -13,6 +15,7 @@ export const POST = withWorkspace(
     }
     const blocked = body.webhook_url ? urlProblem(body.webhook_url) : null;
     if (blocked) throw new ApiError("validation_failed", `webhook_url: ${blocked}`, [{ path: "webhook_url", message: blocked }]);
+    await validateEventPayload(ctx.workspaceId, (body.event ?? body.type)!, body.data);
     const { accepted, replayed } = await ingestEvent(ctx.workspaceId, {
       type: (body.event ?? body.type)!,
       data: body.data,
@@ -25,4 +28,9 @@ export const POST = withWorkspace(
     return res;
   },
   { scope: "events:write" },
+);
+
+export const GET = withWorkspace(
+  async (req, ctx) => json(await listEvents(ctx.workspaceId, eventListQuery.parse(Object.fromEntries(req.nextUrl.searchParams)))),
+  { scope: "events:read" },
 );

@@ -1,0 +1,24 @@
+// Members routes need a dashboard session (requireSession): access control is managed
+// by people, never by API keys. Writes use a ":write" scope so viewers get 403 from
+// withWorkspace; the owner/admin rules live in lib/workspaces/members.ts.
+import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
+import { addMember, listMembers } from "@/lib/workspaces/members";
+import { requireSession } from "@/lib/workspaces/session-only";
+import { memberAddSchema } from "@/lib/workspaces/validation";
+
+export const GET = withWorkspace(
+  async (_req, ctx) => {
+    requireSession(ctx);
+    return json({ data: await listMembers(ctx.workspaceId) });
+  },
+  { scope: "api_keys:read" },
+);
+
+export const POST = withWorkspace(
+  async (req, ctx) => {
+    requireSession(ctx);
+    const input = memberAddSchema.parse(await readJson(req, 4 * 1024));
+    return json(await addMember(ctx.workspaceId, ctx.role, input.email, input.role), 201);
+  },
+  { scope: "api_keys:write" },
+);

@@ -1,0 +1,1 @@
+export const memberKeys = { all: ["members"] as const, list: () => [...memberKeys.all, "list"] as const };

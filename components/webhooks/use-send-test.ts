@@ -1,0 +1,13 @@
+"use client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { sendTestWebhook } from "./api";
+import { webhookKeys } from "./keys";
+
+/** Sends webhook.test synchronously; the attempt lands in the logs and stats, so those refetch. */
+export function useSendTest(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => sendTestWebhook(id),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.detail(id) }),
+  });
+}

@@ -1,0 +1,1 @@
+export const workspaceKeys = { all: ["workspaces"] as const, list: () => [...workspaceKeys.all, "list"] as const };

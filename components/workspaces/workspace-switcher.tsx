@@ -1,0 +1,48 @@
+"use client";
+import { useState } from "react";
+import { useCreateWorkspace, useSwitchWorkspace, useWorkspaces } from "./use-workspaces";
+import { CreateWorkspaceForm } from "./create-workspace-form";
+
+export function WorkspaceSwitcher() {
+  const { data, error } = useWorkspaces();
+  const switching = useSwitchWorkspace();
+  const [creating, setCreating] = useState(false);
+  const create = useCreateWorkspace();
+
+  if (error) return <span className="text-xs text-rose-700">Workspaces unavailable</span>;
+  if (!data) return <span className="text-xs text-slate-400">Loading…</span>;
+  const active = data.find((w) => w.active);
+
+  if (creating) {
+    return <CreateWorkspaceForm mutation={create} onDone={() => setCreating(false)} />;
+  }
+  return (
+    <span className="flex items-center gap-2">
+      <label htmlFor="workspace-switcher" className="sr-only">
+        Workspace
+      </label>
+      <select
+        id="workspace-switcher"
+        value={active?.id ?? ""}
+        disabled={switching.isPending}
+        onChange={(e) => {
+          if (e.target.value === "__new") setCreating(true);
+          else switching.mutate(e.target.value);
+        }}
+        className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+      >
+        {data.map((w) => (
+          <option key={w.id} value={w.id}>
+            {w.name} ({w.role})
+          </option>
+        ))}
+        <option value="__new">+ New workspace…</option>
+      </select>
+      {switching.error ? (
+        <span role="alert" className="text-xs text-rose-700">
+          {switching.error.message}
+        </span>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,197 @@
+// Seed 001 (AI social media platform): publishing, listening, inbox,
+// analytics, accounts and the test event. Examples are the seed's `data`.
+import { arr, dataSchema, dateTime, int, num, obj, oneOf, str, uri, type BuiltinEventType } from "./schema-helpers";
+
+const origin = "seed 001";
+const platforms = arr(str);
+const sentiment = oneOf("positive", "neutral", "negative");
+
+export const socialMediaTypes: BuiltinEventType[] = [
+  {
+    name: "post.created",
+    origin,
+    description: "A post was created (usually as a draft).",
+    schema: dataSchema("post.created", { postId: str, content: str, platforms, status: oneOf("draft", "scheduled", "published", "failed") }, ["content", "status"]),
+    example: { postId: "post_123", content: "Check out our new product!", platforms: ["instagram", "twitter"], status: "draft" },
+  },
+  {
+    name: "post.scheduled",
+    origin,
+    description: "A post was scheduled for publishing at `scheduledAt`.",
+    schema: dataSchema("post.scheduled", { postId: str, scheduledAt: dateTime, platforms }),
+    example: { postId: "post_123", scheduledAt: "2024-01-15T10:00:00Z", platforms: ["instagram", "twitter"] },
+  },
+  {
+    name: "post.published",
+    origin,
+    description: "A post was published on one platform.",
+    schema: dataSchema("post.published", { postId: str, platform: str, platformPostId: str, publishedAt: dateTime }, ["platformPostId"]),
+    example: { postId: "post_123", platform: "instagram", platformPostId: "ig_456", publishedAt: "2024-01-15T10:00:00Z" },
+  },
+  {
+    name: "post.failed",
+    origin,
+    description: "Publishing a post on one platform failed.",
+    schema: dataSchema("post.failed", { postId: str, platform: str, error: str, errorCode: str }, ["errorCode"]),
+    example: { postId: "post_123", platform: "instagram", error: "Authentication failed", errorCode: "AUTH_ERROR" },
+  },
+  {
+    name: "mention.created",
+    origin,
+    description: "A new brand mention was detected by a listening query.",
+    schema: dataSchema(
+      "mention.created",
+      {
+        mentionId: str,
+        queryId: str,
+        platform: str,
+        content: str,
+        author: obj({ username: str, followers: int }, ["followers"]),
+        sentiment,
+        sentimentScore: { type: "number", minimum: -1, maximum: 1 },
+        url: uri,
+      },
+      ["queryId", "author", "sentiment", "sentimentScore", "url"],
+    ),
+    example: {
+      mentionId: "mention_abc",
+      queryId: "query_123",
+      platform: "twitter",
+      content: "Just tried @yourbrand's new product and it's amazing!",
+      author: { username: "happy_customer", followers: 5000 },
+      sentiment: "positive",
+      sentimentScore: 0.85,
+      url: "https://twitter.com/happy_customer/status/123",
+    },
+  },
+  {
+    name: "crisis.detected",
+    origin,
+    description: "A potential PR crisis: a spike of negative mentions.",
+    schema: dataSchema(
+      "crisis.detected",
+      {
+        crisisId: str,
+        severity: oneOf("low", "medium", "high", "critical"),
+        reason: str,
+        metrics: obj({ sentimentScore: num, mentionVolume: int, volumeIncrease: num }, ["sentimentScore", "mentionVolume", "volumeIncrease"]),
+        topMentions: arr(obj({ content: str, platform: str, reach: int }, ["reach"])),
+      },
+      ["metrics", "topMentions"],
+    ),
+    example: {
+      crisisId: "crisis_xyz",
+      severity: "high",
+      reason: "Negative sentiment spike",
+      metrics: { sentimentScore: -0.75, mentionVolume: 500, volumeIncrease: 300 },
+      topMentions: [{ content: "Disappointed with @yourbrand's service", platform: "twitter", reach: 10000 }],
+    },
+  },
+  {
+    name: "trend.detected",
+    origin,
+    description: "A new trend (topic, hashtags) was identified.",
+    schema: dataSchema(
+      "trend.detected",
+      { trendId: str, topic: str, hashtags: arr(str), growthRate: num, mentionCount: int, platforms },
+      ["hashtags", "growthRate", "mentionCount", "platforms"],
+    ),
+    example: {
+      trendId: "trend_def",
+      topic: "sustainable fashion",
+      hashtags: ["#sustainablefashion", "#ecofashion"],
+      growthRate: 150,
+      mentionCount: 1000,
+      platforms: ["instagram", "twitter"],
+    },
+  },
+  {
+    name: "message.received",
+    origin,
+    description: "A new message arrived in the unified inbox.",
+    schema: dataSchema(
+      "message.received",
+      {
+        messageId: str,
+        conversationId: str,
+        platform: str,
+        type: oneOf("dm", "comment", "mention", "review"),
+        content: str,
+        sender: obj({ username: str, name: str }, ["name"]),
+        sentiment,
+        priority: oneOf("low", "medium", "high", "urgent"),
+      },
+      ["type", "sender", "sentiment", "priority"],
+    ),
+    example: {
+      messageId: "msg_123",
+      conversationId: "conv_456",
+      platform: "instagram",
+      type: "dm",
+      content: "Hi, I have a question about your product",
+      sender: { username: "customer123", name: "John Doe" },
+      sentiment: "neutral",
+      priority: "medium",
+    },
+  },
+  {
+    name: "message.replied",
+    origin,
+    description: "A team member replied to a conversation; `responseTime` in seconds.",
+    schema: dataSchema(
+      "message.replied",
+      { messageId: str, conversationId: str, replyContent: str, repliedBy: str, responseTime: { type: "number", minimum: 0 } },
+      ["responseTime"],
+    ),
+    example: {
+      messageId: "msg_124",
+      conversationId: "conv_456",
+      replyContent: "Thank you for reaching out! How can we help?",
+      repliedBy: "user_789",
+      responseTime: 300,
+    },
+  },
+  {
+    name: "analytics.updated",
+    origin,
+    description: "Analytics were refreshed (hourly).",
+    schema: dataSchema("analytics.updated", {
+      period: oneOf("hourly", "daily", "weekly", "monthly"),
+      platforms,
+      summary: obj({ totalEngagement: int, totalReach: int, followerGrowth: int }, ["totalEngagement", "totalReach", "followerGrowth"]),
+    }),
+    example: {
+      period: "hourly",
+      platforms: ["instagram", "twitter"],
+      summary: { totalEngagement: 1500, totalReach: 25000, followerGrowth: 50 },
+    },
+  },
+  {
+    name: "goal.achieved",
+    origin,
+    description: "A campaign reached its goal.",
+    schema: dataSchema("goal.achieved", { campaignId: str, goalType: str, target: num, achieved: num, percentageComplete: num }, ["percentageComplete"]),
+    example: { campaignId: "campaign_123", goalType: "engagement", target: 10000, achieved: 10500, percentageComplete: 105 },
+  },
+  {
+    name: "account.connected",
+    origin,
+    description: "A social account was connected to the workspace.",
+    schema: dataSchema("account.connected", { accountId: str, platform: str, username: str, connectedBy: str }, ["connectedBy"]),
+    example: { accountId: "acc_123", platform: "instagram", username: "yourbrand", connectedBy: "user_789" },
+  },
+  {
+    name: "account.disconnected",
+    origin,
+    description: "A social account was disconnected (e.g. its token expired).",
+    schema: dataSchema("account.disconnected", { accountId: str, platform: str, reason: str }, ["reason"]),
+    example: { accountId: "acc_123", platform: "instagram", reason: "Token expired" },
+  },
+  {
+    name: "webhook.test",
+    origin,
+    description: "Test event sent by POST /api/v1/webhooks/:id/test.",
+    schema: dataSchema("webhook.test", { message: str }),
+    example: { message: "This is a test webhook event" },
+  },
+];

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { attemptSchema, deliveryFilterQuery, deliverySchema, recoverJobSchema, recoverSchema } from "../../validation/delivery";
+import { page, pageQuery } from "../common";
+import type { ApiRoute } from "../types";
+
+const tag = "Deliveries";
+
+// Mirrors the private body schema of app/api/v1/dead-letter/retry/route.ts.
+const retryBody = z.strictObject({
+  delivery_ids: z.array(z.string().startsWith("dlv_")).min(1).max(1000).optional(),
+  webhook_id: z.string().optional(),
+  all: z.literal(true).optional(),
+});
+
+export const deliveryRoutes: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/v1/deliveries",
+    tag,
+    summary: "List deliveries (newest first, cursor-paginated)",
+    scope: "deliveries:read",
+    description: "Filter by webhook, event, status, event type (\"prefix.*\" allowed) and creation time range.",
+    query: deliveryFilterQuery,
+    response: page(deliverySchema),
+    status: 200,
+    errors: [422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/deliveries/{id}",
+    tag,
+    summary: "Get a delivery with its attempts",
+    scope: "deliveries:read",
+    response: deliverySchema.extend({ attempt_list: z.array(attemptSchema) }),
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/deliveries/{id}/attempts",
+    tag,
+    summary: "A delivery's attempts: each full request and response",
+    scope: "deliveries:read",
+    query: pageQuery,
+    response: page(attemptSchema),
+    status: 200,
+    errors: [404, 422],
+  },
+  {
+    method: "post",
+    path: "/api/v1/deliveries/{id}/replay",
+    tag,
+    summary: "Resend one delivery now (a manual attempt)",
+    scope: "deliveries:write",
+    response: z.object({ id: z.string(), status: z.literal("pending"), attempt: z.number(), trigger: z.literal("manual") }),
+    status: 202,
+    errors: [404, 409],
+    approximate: true,
+  },
+  {
+    method: "get",
+    path: "/api/v1/attempts/{id}",
+    tag,
+    summary: "One attempt: full request and response",
+    scope: "deliveries:read",
+    response: attemptSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: "post",
+    path: "/api/v1/webhooks/{id}/recover",
+    tag: "Recover",
+    summary: "Recover: resend every failed delivery of a webhook between since and until (background job)",
+    scope: "deliveries:write",
+    body: recoverSchema,
+    response: recoverJobSchema,
+    status: 202,
+    errors: [400, 404, 413, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/recover-jobs/{id}",
+    tag: "Recover",
+    summary: "Progress of a recover job",
+    scope: "deliveries:read",
+    response: recoverJobSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: "/api/v1/dead-letter",
+    tag: "Dead letter",
+    summary: "Deliveries that used up their retries",
+    scope: "deliveries:read",
+    query: pageQuery.extend({ webhook_id: z.string().optional() }),
+    response: page(deliverySchema),
+    status: 200,
+    errors: [422],
+    approximate: true,
+  },
+  {
+    method: "post",
+    path: "/api/v1/dead-letter/retry",
+    tag: "Dead letter",
+    summary: "Retry dead-lettered deliveries (chosen ids, or all — optionally of one webhook)",
+    scope: "deliveries:write",
+    body: retryBody,
+    response: z.object({ retried: z.number() }),
+    status: 202,
+    errors: [400, 413, 415, 422],
+    approximate: true,
+  },
+];
