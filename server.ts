@@ -14,7 +14,11 @@ async function main() {
   const app = next({ dev, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    // The client's address for per-IP rate limits; a value sent by the client is never trusted.
+    req.headers["x-hookrelay-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    void handle(req, res);
+  });
   const live = attachLiveFeed(server);
   const upgrade = app.getUpgradeHandler();
   // Socket.IO takes its own path; /ws is ours; everything else is Next.js's.

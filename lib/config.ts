@@ -20,6 +20,9 @@ const schema = z.object({
   WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(1).max(10).optional(),
   // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h".
   DELIVERY_RETRY_SCHEDULE: z.string().default("0,5s,5m,30m,2h,5h,10h,10h"),
+  // API requests per minute per API key (or signed-in user), and per client IP.
+  API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6000),
+  API_RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(12000),
   // Failed deliveries (the dead-letter list) are deleted after this many days.
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(64),

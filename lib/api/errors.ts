@@ -34,6 +34,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -56,8 +58,18 @@ export function errorResponse(error: unknown): NextResponse {
   }
   if (error instanceof ApiError) {
     const body = { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
-    return NextResponse.json(body, { status: error.status });
+    return NextResponse.json(body, { status: error.status, headers: error.headers });
+  }
+  if (isUniqueViolation(error)) {
+    const target = (error as { meta?: { target?: unknown } }).meta?.target;
+    const field = Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : null;
+    const message = field ? `A record with this ${field} already exists` : "This conflicts with an existing record";
+    return NextResponse.json({ error: { code: "conflict", message } }, { status: 409 });
   }
   logger.error({ err: error }, "unhandled error in API route");
   return NextResponse.json({ error: { code: "internal_error", message: "Internal server error" } }, { status: 500 });
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

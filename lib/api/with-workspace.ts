@@ -3,8 +3,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, errorResponse } from "./errors";
 import { findApiKey, type Scope } from "./api-keys";
+import { consumeApiRate, rateHeaders, type RateSubject, type RateVerdict } from "./api-rate-limit";
 import { auth } from "../auth/auth";
-import { db } from "../db";
 import { activeMembership, workspaceCookie } from "../workspaces/active";
 
 export interface WorkspaceContext {
@@ -17,7 +17,7 @@ export interface WorkspaceContext {
 type RouteParams = { params: Promise<Record<string, string>> };
 type Handler = (req: NextRequest, ctx: WorkspaceContext, params: Record<string, string>) => Promise<Response>;
 
-async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext> {
+async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext & { principal: string }> {
   const header = req.headers.get("authorization");
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -27,7 +27,7 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
     if (!principal.scopes.includes(scope)) {
       throw new ApiError("forbidden", `This API key lacks the "${scope}" scope`);
     }
-    return { workspaceId: principal.workspaceId, via: "api_key" };
+    return { workspaceId: principal.workspaceId, via: "api_key", principal: `key:${principal.keyId}` };
   }
   const session = await auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("unauthorized", "Missing credentials: send Authorization: Bearer <api key>");
@@ -38,18 +38,38 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
   if (membership.role === "viewer" && scope.endsWith(":write")) {
     throw new ApiError("forbidden", "Viewers cannot change anything in this workspace");
   }
-  return { workspaceId: membership.workspaceId, via: "session", userId: session.user.id, role: membership.role };
+  return { workspaceId: membership.workspaceId, via: "session", userId: session.user.id, role: membership.role, principal: `user:${session.user.id}` };
 }
 
 export function withWorkspace(handler: Handler, options: { scope: Scope }) {
   return async (req: NextRequest, route: RouteParams): Promise<Response> => {
     try {
-      const ctx = await resolve(req, options.scope);
-      return await handler(req, ctx, (await route?.params) ?? {});
+      // Per IP first, so floods without valid credentials are limited too.
+      await limit("ip", req.headers.get(CLIENT_IP_HEADER) ?? "unknown");
+      const { principal, ...ctx } = await resolve(req, options.scope);
+      const verdict = await limit("principal", principal);
+      const res = await handler(req, ctx, (await route?.params) ?? {});
+      if (verdict) for (const [k, v] of Object.entries(rateHeaders(verdict))) res.headers.set(k, v);
+      return res;
     } catch (error) {
       return errorResponse(error);
     }
   };
+}
+
+/** Set by server.ts from the socket's address (any incoming value is replaced). */
+export const CLIENT_IP_HEADER = "x-hookrelay-client-ip";
+
+async function limit(kind: RateSubject, id: string): Promise<RateVerdict | null> {
+  const verdict = await consumeApiRate(kind, id);
+  if (verdict && !verdict.allowed) {
+    const who = kind === "ip" ? "this IP address" : "this API key";
+    throw new ApiError("rate_limited", `Too many requests from ${who}: ${verdict.limit} per minute; retry in ${verdict.resetSec} s`, undefined, {
+      ...rateHeaders(verdict),
+      "Retry-After": String(verdict.resetSec),
+    });
+  }
+  return verdict;
 }
 
 /** Reads a JSON body with the limits every route shares: content type, size, syntax. */

@@ -4,48 +4,15 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { BASE_URL, call } from "../helpers/api";
+import { call } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
+import { ORIGIN, signUp, type SessionUser } from "../helpers/session";
 
 after(() => db.$disconnect());
 
-// better-auth refuses credential requests without a trusted Origin (CSRF protection), as a browser would send.
-const ORIGIN = process.env.APP_URL ?? new URL(BASE_URL).origin;
 const authPost = (path: string, body: unknown) => call("POST", path, { body, headers: { origin: ORIGIN } });
 
-interface User {
-  email: string;
-  cookies: Map<string, string>;
-  req: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any; headers: Headers }>;
-}
-
-function keepCookies(jar: Map<string, string>, headers: Headers) {
-  for (const line of headers.getSetCookie()) {
-    const [pair] = line.split(";");
-    const i = pair.indexOf("=");
-    jar.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-}
-
-async function signUp(password = "correct horse battery"): Promise<User> {
-  const email = `user-${randomBytes(5).toString("hex")}@example.test`;
-  const res = await fetch(`${BASE_URL}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN },
-    body: JSON.stringify({ email, password, name: email.split("@")[0] }),
-  });
-  assert.equal(res.status, 200, `sign-up failed: ${res.status} ${await res.clone().text()}`);
-  const cookies = new Map<string, string>();
-  keepCookies(cookies, res.headers);
-  assert.ok(cookies.size > 0, "sign-up sets a session cookie");
-  const req = async (method: string, path: string, body?: unknown) => {
-    const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const r = await call(method, path, { body, headers: { cookie } });
-    keepCookies(cookies, r.headers);
-    return r;
-  };
-  return { email, cookies, req };
-}
+type User = SessionUser;
 
 const activeOf = (body: any) => body.data.find((w: any) => w.active);
 

@@ -10,3 +10,10 @@ export async function addMember(workspaceId: string, role: "owner" | "admin" | "
   await db.membership.create({ data: { id: newId("mem"), workspaceId, userId: user.id, role } });
   return user;
 }
+
+/** Gives an existing (signed-up) user a role in a workspace. */
+export async function addMemberByEmail(workspaceId: string, email: string, role: "owner" | "admin" | "viewer") {
+  const user = await db.user.findUniqueOrThrow({ where: { email } });
+  await db.membership.create({ data: { id: newId("mem"), workspaceId, userId: user.id, role } });
+  return user;
+}
