@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
+import { DashboardNav } from "./dashboard-nav";
 
 export function DashboardHeader({ email }: { email: string }) {
   return (
+    <>
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
         <div className="flex min-w-0 items-center gap-4">
@@ -11,9 +13,6 @@ export function DashboardHeader({ email }: { email: string }) {
             HookRelay
           </Link>
           <WorkspaceSwitcher />
-          <Link href="/members" className="text-sm text-slate-600 hover:text-slate-900">
-            Members
-          </Link>
         </div>
         <div className="flex min-w-0 items-center gap-3 text-sm">
           <span title={email} className="truncate text-slate-600" data-testid="current-user-email">
@@ -23,5 +22,7 @@ export function DashboardHeader({ email }: { email: string }) {
         </div>
       </div>
     </header>
+    <DashboardNav />
+    </>
   );
 }

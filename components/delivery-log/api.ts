@@ -1,0 +1,23 @@
+// Plain fetch functions for the delivery log: filtered lists, one delivery with
+// its attempts, and replay.
+import type { AttemptView, DeliveryView } from "@/lib/validation/delivery";
+import { fetchJson } from "@/components/api/fetch-json";
+
+export interface LogFilters {
+  status?: string;
+  event_type?: string;
+  since?: string;
+  until?: string;
+}
+
+export function fetchDeliveryLog(f: LogFilters, signal?: AbortSignal) {
+  const p = new URLSearchParams({ limit: "100" });
+  for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
+  return fetchJson<{ data: DeliveryView[]; next_cursor: string | null }>(`/api/v1/deliveries?${p}`, { signal });
+}
+
+export const fetchDeliveryDetail = (id: string, signal?: AbortSignal) =>
+  fetchJson<DeliveryView & { attempt_list: AttemptView[] }>(`/api/v1/deliveries/${encodeURIComponent(id)}`, { signal });
+
+export const replayDelivery = (id: string) =>
+  fetchJson<unknown>(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
