@@ -8,6 +8,7 @@ const LINKS = [
   ["/deliveries", "Delivery log"],
   ["/dead-letter", "Dead letters"],
   ["/webhooks/new", "New webhook"],
+  ["/catalog", "Event catalog"],
   ["/api-keys", "API keys"],
   ["/members", "Members"],
   ["/api-reference", "API reference"],
