@@ -93,6 +93,17 @@ test.describe("webhook detail", () => {
     const stats = page.getByRole("region", { name: "Stats", exact: true });
     await expect(stats.locator('[data-stat="Attempts"] dd')).toHaveText("1", { timeout: DELIVERY_TIMEOUT_MS });
     await expect(stats.locator('[data-stat="Success rate"] dd')).toHaveText("100 %");
+
+    // A chosen event type, its example payload edited before sending.
+    await page.getByLabel("Test with an event type").selectOption("infringement.detected");
+    const payload = page.getByLabel("Payload (data)");
+    await expect(payload).toHaveValue(/confidence_score/);
+    await payload.fill('{"infringement_id": 777, "confidence_score": 0.42}');
+    await page.getByRole("button", { name: "Send infringement.detected" }).click();
+    await expect.poll(() => receiver.requests.length, { timeout: DELIVERY_TIMEOUT_MS }).toBe(2);
+    const sent = JSON.parse(receiver.requests[1].body);
+    expect(sent.event).toBe("infringement.detected");
+    expect(sent.data).toEqual({ infringement_id: 777, confidence_score: 0.42 });
   });
 
   test("a receiver answering 410 gets its endpoint disabled, shown under Operational events", async ({ page, request }) => {

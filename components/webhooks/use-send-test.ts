@@ -3,11 +3,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { sendTestWebhook } from "./api";
 import { webhookKeys } from "./keys";
 
-/** Sends webhook.test synchronously; the attempt lands in the logs and stats, so those refetch. */
+/** Sends a test synchronously; the attempt lands in the logs and stats, so those refetch. */
 export function useSendTest(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => sendTestWebhook(id),
+    mutationFn: (body?: { event_type: string; data?: Record<string, unknown> }) => sendTestWebhook(id, body),
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.detail(id) }),
   });
 }

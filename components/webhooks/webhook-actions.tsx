@@ -3,6 +3,7 @@ import type { Webhook } from "@/lib/validation/webhook";
 import { TestSendResultView } from "./test-send-result";
 import { useSendTest } from "./use-send-test";
 import { useSetWebhookStatus } from "./use-set-webhook-status";
+import { TestPayloadPicker } from "./test-payload-picker";
 
 const BUTTON = "rounded-md border px-3 py-1.5 text-sm font-medium shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
 
@@ -23,7 +24,7 @@ export function WebhookActions({ webhook }: { webhook: Webhook }) {
             {busy ? "Enabling…" : "Enable"}
           </button>
         )}
-        <button type="button" disabled={test.isPending} onClick={() => test.mutate()} className={`${BUTTON} border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-700`}>
+        <button type="button" disabled={test.isPending} onClick={() => test.mutate(undefined)} className={`${BUTTON} border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-700`}>
           {test.isPending ? "Sending…" : "Send test"}
         </button>
       </div>
@@ -37,6 +38,7 @@ export function WebhookActions({ webhook }: { webhook: Webhook }) {
           Could not send the test: {test.error.message}
         </p>
       ) : null}
+      <TestPayloadPicker busy={test.isPending} onSend={(body) => test.mutate(body)} />
       {test.data ? <TestSendResultView result={test.data} /> : null}
     </div>
   );
