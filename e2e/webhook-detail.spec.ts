@@ -131,3 +131,24 @@ test.describe("webhook detail", () => {
     await expect(page.getByRole("button", { name: "Enable" })).toBeVisible();
   });
 });
+
+test("reveal, rotate (both secrets sign during the grace period), then delete the webhook", async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}` };
+  const created = await request.post("/api/v1/webhooks", { headers, data: { url: "https://example.com/secret-e2e", events: ["secret.e2e"] } });
+  const { id, secret: original } = (await created.json()) as { id: string; secret: string };
+  await page.goto(`/webhooks/${id}`);
+  await page.getByRole("button", { name: "Reveal secret" }).click();
+  await expect(page.getByTestId("webhook-secret")).toHaveText(original);
+
+  page.on("dialog", (d) => void d.accept());
+  await page.getByLabel("Grace period (hours)").fill("2");
+  await page.getByRole("button", { name: "Rotate secret" }).click();
+  const rotated = page.getByTestId("webhook-secret");
+  await expect(rotated).not.toHaveText(original);
+  await expect(rotated).toHaveText(/^whsec_/);
+  await expect(page.getByText(/the previous secret signs too until/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete webhook" }).click();
+  await expect(page).toHaveURL((u) => u.pathname === "/");
+  expect((await request.get(`/api/v1/webhooks/${id}`, { headers })).status()).toBe(404);
+});

@@ -31,6 +31,7 @@ export async function fetchJson<T>(path: string, init: RequestInit = {}): Promis
     throw new ApiRequestError("Could not reach the HookRelay server. Check your connection.", 0);
   }
   if (!res.ok) throw await toApiError(res);
+  if (res.status === 204) return undefined as T; // no content (e.g. DELETE)
   return (await res.json()) as T;
 }
 

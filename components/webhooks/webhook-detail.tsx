@@ -5,6 +5,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RecentAttemptsCard } from "./recent-attempts-card";
+import { SecretCard } from "./secret-card";
 import type { ServerDefaults } from "./settings-model";
 import { useWebhook } from "./use-webhook";
 import { WebhookActions } from "./webhook-actions";
@@ -27,6 +28,7 @@ export function WebhookDetail({ id, defaults }: { id: string; defaults: ServerDe
       </div>
       <WebhookSettingsCard webhook={webhook} defaults={defaults} />
       <RecentAttemptsCard id={id} />
+      <SecretCard id={id} />
     </div>
   );
 }

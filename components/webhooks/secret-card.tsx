@@ -1,0 +1,79 @@
+"use client";
+// The signing secret: reveal it, rotate it (the old one keeps signing during a
+// grace period), or delete the webhook altogether.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { fetchJson } from "@/components/api/fetch-json";
+import { Card } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
+import { useCanWrite } from "@/components/workspaces/use-workspaces";
+import { webhookKeys } from "./keys";
+
+interface SecretView {
+  secret: string;
+  previous_secret_expires_at: string | null;
+}
+
+const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
+const post = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+export function SecretCard({ id }: { id: string }) {
+  const canWrite = useCanWrite();
+  const qc = useQueryClient();
+  const router = useRouter();
+  const [shown, setShown] = useState<SecretView | null>(null);
+  const [graceHours, setGraceHours] = useState("24");
+  const reveal = useMutation({ mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret`), onSuccess: setShown });
+  const rotate = useMutation({
+    mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret/rotate`, post({ grace_period_sec: Math.round(Number(graceHours) * 3600) })),
+    onSuccess: setShown,
+  });
+  const remove = useMutation({
+    mutationFn: () => fetchJson<void>(base(id), { method: "DELETE" }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: webhookKeys.all });
+      router.push("/");
+    },
+  });
+  if (!canWrite) return null;
+
+  return (
+    <Card title="Signing secret and danger zone" description="Revealing or rotating the secret is recorded like any change; keep it out of tickets and chats.">
+      <div className="space-y-3 p-4 text-sm">
+        <div className="flex flex-wrap items-center gap-2">
+          <button onClick={() => reveal.mutate()} disabled={reveal.isPending} className="rounded border border-slate-300 px-3 py-1">Reveal secret</button>
+          <label className="flex items-center gap-1">
+            Grace period (hours)
+            <input aria-label="Grace period (hours)" value={graceHours} onChange={(e) => setGraceHours(e.target.value)} className="w-16 rounded border border-slate-300 px-2 py-1" inputMode="decimal" />
+          </label>
+          <button
+            onClick={() => confirm("Rotate the signing secret? The old one keeps signing during the grace period.") && rotate.mutate()}
+            disabled={rotate.isPending}
+            className="rounded border border-amber-400 px-3 py-1 text-amber-800"
+          >
+            Rotate secret
+          </button>
+          <button
+            onClick={() => confirm("Delete this webhook and its delivery history? This cannot be undone.") && remove.mutate()}
+            disabled={remove.isPending}
+            className="ml-auto rounded border border-rose-300 px-3 py-1 text-rose-700"
+          >
+            Delete webhook
+          </button>
+        </div>
+        {shown ? (
+          <p>
+            <code data-testid="webhook-secret" className="break-all rounded bg-slate-100 px-2 py-1 font-mono">{shown.secret}</code>
+            {shown.previous_secret_expires_at ? (
+              <span className="ml-2 text-xs text-slate-500">
+                the previous secret signs too until <LocalTime iso={shown.previous_secret_expires_at} />
+              </span>
+            ) : null}
+          </p>
+        ) : null}
+        {[reveal, rotate, remove].map((m, i) => (m.isError ? <p key={i} role="alert" className="text-rose-700">{m.error.message}</p> : null))}
+      </div>
+    </Card>
+  );
+}
