@@ -152,3 +152,29 @@ test("reveal, rotate (both secrets sign during the grace period), then delete th
   await expect(page).toHaveURL((u) => u.pathname === "/");
   expect((await request.get(`/api/v1/webhooks/${id}`, { headers })).status()).toBe(404);
 });
+
+test("recover resends a webhook's failed deliveries in a time range, with progress", async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}` };
+  let healthy = false;
+  const receiver = await startWebhookReceiver("/hooks/recover", () => (healthy ? 200 : 500));
+  const type = `recover.e2e_${randomUUID().slice(0, 6)}`;
+  const created = await request.post("/api/v1/webhooks", { headers, data: { url: receiver.url, events: [type], retry: { preset: "custom", schedule: ["0"] } } });
+  const { id } = (await created.json()) as { id: string };
+  try {
+    for (let i = 0; i < 2; i++) await request.post("/api/v1/events", { headers, data: { event: type, data: { i } } });
+    await expect.poll(async () => ((await (await request.get(`/api/v1/dead-letter?webhook_id=${id}`, { headers })).json()) as any).data.length).toBe(2);
+    healthy = true;
+
+    await page.goto(`/webhooks/${id}`);
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const local = `${hourAgo.getFullYear()}-${pad(hourAgo.getMonth() + 1)}-${pad(hourAgo.getDate())}T${pad(hourAgo.getHours())}:${pad(hourAgo.getMinutes())}`;
+    await page.getByLabel("Since").fill(local);
+    await page.getByRole("button", { name: "Recover" }).click();
+    await expect(page.locator('[data-recover-status="completed"]')).toContainText("2 of 2 resent", { timeout: 15_000 });
+    await expect.poll(() => receiver.requests.length, { timeout: 15_000 }).toBe(4);
+  } finally {
+    await request.delete(`/api/v1/webhooks/${id}`, { headers });
+    await receiver.close();
+  }
+});

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { RecentAttemptsCard } from "./recent-attempts-card";
 import { SecretCard } from "./secret-card";
+import { RecoverCard } from "./recover-card";
 import type { ServerDefaults } from "./settings-model";
 import { useWebhook } from "./use-webhook";
 import { WebhookActions } from "./webhook-actions";
@@ -28,6 +29,7 @@ export function WebhookDetail({ id, defaults }: { id: string; defaults: ServerDe
       </div>
       <WebhookSettingsCard webhook={webhook} defaults={defaults} />
       <RecentAttemptsCard id={id} />
+      <RecoverCard id={id} />
       <SecretCard id={id} />
     </div>
   );

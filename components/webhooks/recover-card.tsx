@@ -1,0 +1,61 @@
+"use client";
+// Bulk recover (Svix's recover since/until): resend every failed delivery of
+// this webhook in a time range, as a background job whose progress is shown.
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { RecoverJobView } from "@/lib/validation/delivery";
+import { fetchJson } from "@/components/api/fetch-json";
+import { Card } from "@/components/ui/card";
+import { useCanWrite } from "@/components/workspaces/use-workspaces";
+
+const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
+
+export function RecoverCard({ id }: { id: string }) {
+  const canWrite = useCanWrite();
+  const [since, setSince] = useState("");
+  const [until, setUntil] = useState("");
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useMutation({
+    mutationFn: () =>
+      fetchJson<RecoverJobView>(`/api/v1/webhooks/${encodeURIComponent(id)}/recover`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ since: toIso(since), until: toIso(until) }),
+      }),
+    onSuccess: (job) => setJobId(job.id),
+  });
+  const job = useQuery({
+    queryKey: ["recover-jobs", jobId],
+    queryFn: ({ signal }) => fetchJson<RecoverJobView>(`/api/v1/recover-jobs/${jobId}`, { signal }),
+    enabled: !!jobId,
+    // Poll until the job is done.
+    refetchInterval: (q) => (q.state.data && ["completed", "failed"].includes(q.state.data.status) ? false : 500),
+  });
+  if (!canWrite) return null;
+  const j = job.data ?? start.data;
+
+  return (
+    <Card title="Recover failed deliveries" description="Resend every failed delivery of this webhook created in a time range (once the receiver is fixed).">
+      <form onSubmit={(e) => (e.preventDefault(), start.mutate())} className="flex flex-wrap items-end gap-3 p-4 text-sm">
+        <label className="flex flex-col text-xs text-slate-600">
+          Since
+          <input type="datetime-local" required value={since} onChange={(e) => setSince(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <label className="flex flex-col text-xs text-slate-600">
+          Until (optional)
+          <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
+        </label>
+        <button type="submit" disabled={start.isPending || !since} className="rounded bg-sky-600 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+          Recover
+        </button>
+        {start.isError ? <p role="alert" className="w-full text-rose-700">{start.error.message}</p> : null}
+        {j ? (
+          <p role="status" className="w-full text-slate-700" data-recover-status={j.status}>
+            Recover {j.status}: {j.processed} of {j.total} resent
+            <progress className="ml-3 align-middle" value={j.processed} max={Math.max(j.total, 1)} />
+          </p>
+        ) : null}
+      </form>
+    </Card>
+  );
+}
