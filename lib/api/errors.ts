@@ -61,13 +61,40 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json(body, { status: error.status, headers: error.headers });
   }
   if (isUniqueViolation(error)) {
-    const target = (error as { meta?: { target?: unknown } }).meta?.target;
-    const field = Array.isArray(target) ? target.join(", ") : typeof target === "string" ? target : null;
-    const message = field ? `A record with this ${field} already exists` : "This conflicts with an existing record";
-    return NextResponse.json({ error: { code: "conflict", message } }, { status: 409 });
+    const fields = conflictFields(error);
+    const message = fields.length ? `A record with this ${fields.join(", ")} already exists` : "This conflicts with an existing record";
+    // details in the documented shape (lib/openapi/common.ts): one entry per clashing field.
+    const details = fields.map((path) => ({ path, message: "already exists" }));
+    return NextResponse.json({ error: { code: "conflict", message, ...(details.length ? { details } : {}) } }, { status: 409 });
   }
   logger.error({ err: error }, "unhandled error in API route");
   return NextResponse.json({ error: { code: "internal_error", message: "Internal server error" } }, { status: 500 });
+}
+
+type UniqueMeta = {
+  target?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+};
+
+/**
+ * The columns of a unique violation, as API field names (snake_case). With the pg driver adapter
+ * Prisma 7 reports no `target`, only the constraint (`fields`, or an index like
+ * "EventType_workspaceId_name_key"); the tenant column is implied, so it is left out.
+ */
+function conflictFields(error: unknown): string[] {
+  const meta = (error as { meta?: UniqueMeta }).meta ?? {};
+  const constraint = meta.driverAdapterError?.cause?.constraint;
+  let fields: string[] = [];
+  if (Array.isArray(meta.target)) fields = meta.target.map(String);
+  else if (typeof meta.target === "string") fields = [meta.target];
+  else if (Array.isArray(constraint?.fields)) fields = constraint.fields.map(String);
+  else if (typeof constraint?.index === "string") {
+    const m = /^[A-Za-z]+_(.+)_key$/.exec(constraint.index);
+    if (m) fields = m[1].split("_");
+  }
+  const snake = fields.map((f) => f.replace(/"/g, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+  const shown = snake.filter((f) => f !== "workspace_id");
+  return shown.length ? shown : snake;
 }
 
 function isUniqueViolation(error: unknown): boolean {

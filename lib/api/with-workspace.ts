@@ -10,6 +10,8 @@ import { activeMembership, workspaceCookie } from "../workspaces/active";
 export interface WorkspaceContext {
   workspaceId: string;
   via: "api_key" | "session";
+  /** Set when the caller authenticated with an API key. */
+  keyId?: string;
   userId?: string;
   role?: "owner" | "admin" | "viewer";
 }
@@ -27,7 +29,7 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
     if (!principal.scopes.includes(scope)) {
       throw new ApiError("forbidden", `This API key lacks the "${scope}" scope`);
     }
-    return { workspaceId: principal.workspaceId, via: "api_key", principal: `key:${principal.keyId}` };
+    return { workspaceId: principal.workspaceId, via: "api_key", keyId: principal.keyId, principal: `key:${principal.keyId}` };
   }
   const session = await auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("unauthorized", "Missing credentials: send Authorization: Bearer <api key>");
