@@ -66,7 +66,9 @@ async function main() {
   await generatePrismaClient(env);
   step("seeding the demo workspace…");
   await runCommand("setup", process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, quiet: true });
-  const runE2e = only.length === 0 || only.includes("e2e");
+  // `npm test -- e2e/x.spec.ts` runs just those Playwright specs (plus the sign-in setup).
+  const specs = only.filter((f) => f.endsWith(".spec.ts"));
+  const runE2e = only.length === 0 || only.includes("e2e") || specs.length > 0;
   if (runE2e) await ensureChromium({ log: step });
   await buildApp(env);
 
@@ -88,7 +90,7 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
     const testEnv = { ...env, TEST_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_BASE_URL: `http://localhost:${PORT}` };
 
-    const files = only.length && !only.includes("unit") ? only.filter((f) => f.endsWith(".ts") || f.endsWith(".mjs")) : testFiles(join(ROOT, "tests"));
+    const files = only.length && !only.includes("unit") ? only.filter((f) => (f.endsWith(".ts") || f.endsWith(".mjs")) && !f.endsWith(".spec.ts")) : testFiles(join(ROOT, "tests"));
     if (files.length) {
       step(`running ${files.length} unit/integration test files…`);
       await runCommand("test", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
@@ -102,7 +104,7 @@ async function main() {
     }
     if (runE2e) {
       step("running the Playwright tests in Chromium…");
-      await runCommand("e2e", "npx", ["playwright", "test", "--reporter=list"], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).then(
+      await runCommand("e2e", "npx", ["playwright", "test", "--reporter=list", ...(only.includes("e2e") ? [] : specs)], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).then(
         count,
         (err) => {
           count(err.output ?? "");

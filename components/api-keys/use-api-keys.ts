@@ -7,7 +7,7 @@ export const useApiKeys = () => useQuery({ queryKey: apiKeyKeys.list(), queryFn:
 
 export function useCreateApiKey() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: createApiKey, onSettled: () => qc.invalidateQueries({ queryKey: apiKeyKeys.all }) });
+  return useMutation({ mutationFn: createApiKey, meta: { inlineErrors: true }, onSettled: () => qc.invalidateQueries({ queryKey: apiKeyKeys.all }) });
 }
 
 /** Revoking shows at once (optimistic) and is rolled back if the server refuses. */
@@ -15,6 +15,7 @@ export function useRevokeApiKey() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: revokeApiKey,
+    meta: { errorTitle: "Could not revoke the key", success: "API key revoked" },
     onMutate: async (id: string) => {
       await qc.cancelQueries({ queryKey: apiKeyKeys.list() });
       const previous = qc.getQueryData<ApiKeyView[]>(apiKeyKeys.list());

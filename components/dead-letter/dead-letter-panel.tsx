@@ -52,7 +52,6 @@ export function DeadLetterPanel() {
           {retry.data} {retry.data === 1 ? "delivery" : "deliveries"} queued for another attempt.
         </p>
       ) : null}
-      {retry.isError ? <ErrorState title="Retry failed" error={retry.error} compact /> : null}
       {query.isPending ? (
         <LoadingState>Loading failed deliveries…</LoadingState>
       ) : query.isError ? (

@@ -28,6 +28,7 @@ export function useRetryDeadLetters() {
       }
       return retried;
     },
+    meta: { errorTitle: "Retry failed", success: (n) => `${n} ${n === 1 ? "delivery" : "deliveries"} queued for retry` },
     onSettled: () => {
       void queryClient.invalidateQueries({ queryKey: deadLetterKeys.all });
       void queryClient.invalidateQueries({ queryKey: deliveryKeys.all });

@@ -92,7 +92,6 @@ function DeliveryInspector({ id }: { id: string }) {
         ) : null
       }
     >
-      {replay.isError ? <ErrorState title="Replay refused" error={replay.error} compact /> : null}
       {replay.isSuccess ? <p role="status" className="border-b border-slate-200 px-4 py-2 text-sm text-emerald-700">Replay queued: one more attempt.</p> : null}
       {detail.isPending ? (
         <LoadingState>Loading attempts…</LoadingState>

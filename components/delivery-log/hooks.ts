@@ -17,5 +17,5 @@ export const useDeliveryDetail = (id: string | null) =>
 
 export function useReplayDelivery() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: replayDelivery, onSettled: () => qc.invalidateQueries({ queryKey: deliveryKeys.all }) });
+  return useMutation({ mutationFn: replayDelivery, meta: { errorTitle: "Replay refused", success: "Replay queued" }, onSettled: () => qc.invalidateQueries({ queryKey: deliveryKeys.all }) });
 }

@@ -21,11 +21,6 @@ export function RoleSelect({ member }: { member: MemberView }) {
           </option>
         ))}
       </select>
-      {update.error ? (
-        <span role="alert" className="text-xs text-rose-700">
-          {update.error.message}
-        </span>
-      ) : null}
     </span>
   );
 }

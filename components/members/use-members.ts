@@ -7,7 +7,7 @@ export const useMembers = () => useQuery({ queryKey: memberKeys.list(), queryFn:
 
 export function useAddMember() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: addMember, onSettled: () => qc.invalidateQueries({ queryKey: memberKeys.all }) });
+  return useMutation({ mutationFn: addMember, meta: { inlineErrors: true, success: "Member added" }, onSettled: () => qc.invalidateQueries({ queryKey: memberKeys.all }) });
 }
 
 /** A role change shows at once and is rolled back if the server refuses (e.g. 409 last owner). */
@@ -15,6 +15,7 @@ export function useUpdateMember() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: updateMember,
+    meta: { errorTitle: "Could not change the role", success: "Role changed" },
     onMutate: async ({ id, role }) => {
       await qc.cancelQueries({ queryKey: memberKeys.list() });
       const previous = qc.getQueryData<MemberView[]>(memberKeys.list());

@@ -4,10 +4,16 @@ import Link from "next/link";
 import { useState } from "react";
 import type { Webhook } from "@/lib/validation/webhook";
 import { Card } from "@/components/ui/card";
+import { LoadingState } from "@/components/ui/query-states";
+import { useWriteAccess } from "@/components/workspaces/use-workspaces";
+import { ViewerNotice } from "./viewer-notice";
 import { WebhookForm } from "./webhook-form";
 
 export function CreateWebhook() {
   const [created, setCreated] = useState<Webhook | null>(null);
+  const access = useWriteAccess();
+  if (access.pending) return <LoadingState>Loading…</LoadingState>;
+  if (!access.canWrite) return <ViewerNotice action="create webhooks" />;
   if (!created) return <WebhookForm onSaved={setCreated} />;
   return (
     <Card title="Webhook created" description="Copy the signing secret now: it is not shown in full again (you can reveal or rotate it later).">

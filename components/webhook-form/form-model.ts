@@ -85,7 +85,7 @@ export function formFromWebhook(w: Webhook): WebhookForm {
   };
 }
 
-const list = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
+export const list = (text: string) => text.split(/[,\n]/).map((s) => s.trim()).filter(Boolean);
 const num = (text: string) => (text.trim() === "" ? null : Number(text));
 
 export type Problems = Record<string, string>;

@@ -14,6 +14,8 @@ export function useSaveWebhook(id?: string) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(body),
       }),
+    // 422 details are shown next to the fields they name; the toast would repeat them.
+    meta: { inlineErrors: true, success: id ? "Webhook saved" : "Webhook created" },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: webhookKeys.all }),
   });
 }

@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { Webhook } from "@/lib/validation/webhook";
 import { ApiRequestError } from "@/components/api/fetch-json";
 import { Card } from "@/components/ui/card";
+import { EventsPicker } from "./events-picker";
 import { Field, inputClass } from "./field";
 import { emptyForm, formFromWebhook, problemsFromApi, RETRY_CHOICES, SIGNATURE_CHOICES, toRequestBody, type Problems, type WebhookForm as FormState } from "./form-model";
 import { useSaveWebhook } from "./use-save-webhook";
@@ -40,6 +41,9 @@ export function WebhookForm({ webhook, onSaved }: { webhook?: Webhook; onSaved: 
           <Field label="Events" problem={problems.events} hint='Comma separated: exact types, prefix wildcards ("scan.*") or "*".'>
             {(id, d) => <input id={id} aria-describedby={d} className={inputClass} value={form.events} onChange={(e) => set("events", e.target.value)} placeholder="scan.*, takedown.status_changed" />}
           </Field>
+          <div className="md:col-span-2">
+            <EventsPicker value={form.events} onChange={(v) => set("events", v)} />
+          </div>
         </div>
       </Card>
 

@@ -3,7 +3,7 @@
 import type { Webhook } from "@/lib/validation/webhook";
 import { fetchJson } from "@/components/api/fetch-json";
 // Types only: these modules hold server code, and `import type` keeps it out of the bundle.
-import type { WebhookStats } from "@/lib/webhooks/health-stats";
+import type { WebhookStats } from "@/lib/validation/webhook-stats";
 import type { TestSendResult } from "@/lib/webhooks/test-send";
 
 export async function fetchWebhooks(signal?: AbortSignal): Promise<Webhook[]> {
@@ -39,7 +39,8 @@ export interface WebhookAttemptLog {
 
 const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
 
-export const fetchWebhookStats = (id: string, signal?: AbortSignal) => fetchJson<WebhookStats>(`${base(id)}/stats`, { signal });
+export const fetchWebhookStats = (id: string, windowHours: number, signal?: AbortSignal) =>
+  fetchJson<WebhookStats>(`${base(id)}/stats?window_hours=${windowHours}`, { signal });
 
 export const fetchWebhookLogs = (id: string, signal?: AbortSignal) =>
   fetchJson<{ data: WebhookAttemptLog[]; next_cursor: string | null }>(`${base(id)}/logs?limit=25`, { signal });

@@ -6,6 +6,6 @@ export const webhookKeys = {
   list: () => [...webhookKeys.all, "list"] as const,
   detail: (id: string) => [...webhookKeys.all, "detail", id] as const,
   // Under detail(id), so invalidating a webhook's detail refreshes its stats and logs too.
-  stats: (id: string) => [...webhookKeys.detail(id), "stats"] as const,
+  stats: (id: string, windowHours: number) => [...webhookKeys.detail(id), "stats", windowHours] as const,
   logs: (id: string) => [...webhookKeys.detail(id), "logs"] as const,
 };

@@ -22,6 +22,8 @@ export function RecoverCard({ id }: { id: string }) {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ since: toIso(since), until: toIso(until) }),
       }),
+    // Errors name the since/until fields, so they stay next to the form.
+    meta: { inlineErrors: true },
     onSuccess: (job) => setJobId(job.id),
   });
   const job = useQuery({

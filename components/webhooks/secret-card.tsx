@@ -24,13 +24,15 @@ export function SecretCard({ id }: { id: string }) {
   const router = useRouter();
   const [shown, setShown] = useState<SecretView | null>(null);
   const [graceHours, setGraceHours] = useState("24");
-  const reveal = useMutation({ mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret`), onSuccess: setShown });
+  const reveal = useMutation({ mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret`), meta: { errorTitle: "Could not reveal the secret" }, onSuccess: setShown });
   const rotate = useMutation({
     mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret/rotate`, post({ grace_period_sec: Math.round(Number(graceHours) * 3600) })),
+    meta: { errorTitle: "Could not rotate the secret", success: "Secret rotated" },
     onSuccess: setShown,
   });
   const remove = useMutation({
     mutationFn: () => fetchJson<void>(base(id), { method: "DELETE" }),
+    meta: { errorTitle: "Could not delete the webhook", success: "Webhook deleted" },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: webhookKeys.all });
       router.push("/");
@@ -72,7 +74,6 @@ export function SecretCard({ id }: { id: string }) {
             ) : null}
           </p>
         ) : null}
-        {[reveal, rotate, remove].map((m, i) => (m.isError ? <p key={i} role="alert" className="text-rose-700">{m.error.message}</p> : null))}
       </div>
     </Card>
   );

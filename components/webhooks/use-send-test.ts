@@ -8,6 +8,7 @@ export function useSendTest(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body?: { event_type: string; data?: Record<string, unknown> }) => sendTestWebhook(id, body),
+    meta: { errorTitle: "Could not send the test" },
     onSettled: () => queryClient.invalidateQueries({ queryKey: webhookKeys.detail(id) }),
   });
 }

@@ -28,16 +28,6 @@ export function WebhookActions({ webhook }: { webhook: Webhook }) {
           {test.isPending ? "Sending…" : "Send test"}
         </button>
       </div>
-      {status.isError ? (
-        <p role="alert" className="text-sm text-rose-700">
-          Could not change the status: {status.error.message}
-        </p>
-      ) : null}
-      {test.isError ? (
-        <p role="alert" className="text-sm text-rose-700">
-          Could not send the test: {test.error.message}
-        </p>
-      ) : null}
       <TestPayloadPicker busy={test.isPending} onSend={(body) => test.mutate(body)} />
       {test.data ? <TestSendResultView result={test.data} /> : null}
     </div>

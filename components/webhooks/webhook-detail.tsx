@@ -4,6 +4,8 @@ import type { Webhook } from "@/lib/validation/webhook";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { useCanWrite } from "@/components/workspaces/use-workspaces";
+import { HealthBadge } from "./health-badge";
 import { RecentAttemptsCard } from "./recent-attempts-card";
 import { SecretCard } from "./secret-card";
 import { RecoverCard } from "./recover-card";
@@ -23,10 +25,8 @@ export function WebhookDetail({ id, defaults }: { id: string; defaults: ServerDe
     <div className="space-y-6">
       <WebhookHeader webhook={webhook} />
       {query.isRefetchError ? <ErrorState compact title="Could not refresh the webhook" error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <div className="grid gap-6 lg:grid-cols-2">
-        <WebhookHealthCard webhook={webhook} />
-        <WebhookStatsCard id={id} />
-      </div>
+      <WebhookStatsCard id={id} />
+      <WebhookHealthCard webhook={webhook} />
       <WebhookSettingsCard webhook={webhook} defaults={defaults} />
       <RecentAttemptsCard id={id} />
       <RecoverCard id={id} />
@@ -36,20 +36,31 @@ export function WebhookDetail({ id, defaults }: { id: string; defaults: ServerDe
 }
 
 function WebhookHeader({ webhook }: { webhook: Webhook }) {
+  const canWrite = useCanWrite();
   return (
     <header className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm">
-      <Link href="/" className="text-sm text-indigo-700 underline">
-        ← Dashboard
+      <Link href="/webhooks" className="text-sm text-indigo-700 underline">
+        ← Webhooks
       </Link>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-all font-mono text-lg font-semibold text-slate-900">{webhook.url}</h1>
         <StatusBadge status={webhook.status} />
+        <HealthBadge webhook={webhook} />
+        {canWrite ? (
+          <Link
+            href={`/webhooks/${encodeURIComponent(webhook.id)}/edit`}
+            className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          >
+            Edit settings
+          </Link>
+        ) : null}
       </div>
       {webhook.description ? <p className="text-sm text-slate-600">{webhook.description}</p> : null}
       <p className="text-xs text-slate-500">
         <span className="font-mono">{webhook.id}</span> · created <LocalTime iso={webhook.created_at} />
       </p>
-      <WebhookActions webhook={webhook} />
+      {/* Enable/disable and test-send change things: viewers only read. */}
+      {canWrite ? <WebhookActions webhook={webhook} /> : null}
     </header>
   );
 }

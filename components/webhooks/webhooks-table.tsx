@@ -4,6 +4,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
 import { TruncatedText } from "@/components/ui/truncated-text";
+import { HealthBadge } from "./health-badge";
 
 export function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
   return (
@@ -13,6 +14,7 @@ export function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
           <Th>URL</Th>
           <Th>Events</Th>
           <Th>Status</Th>
+          <Th>Health</Th>
           <Th className="text-right">Deliveries</Th>
           <Th>Last delivery</Th>
         </tr>
@@ -33,6 +35,9 @@ export function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
             </Td>
             <Td>
               <StatusBadge status={webhook.status} />
+            </Td>
+            <Td>
+              <HealthBadge webhook={webhook} />
             </Td>
             <Td className="whitespace-nowrap text-right tabular-nums">
               <DeliveryCounts stats={webhook.delivery_stats} />

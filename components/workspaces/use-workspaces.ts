@@ -6,12 +6,15 @@ import { workspaceKeys } from "./keys";
 
 export const useWorkspaces = () => useQuery({ queryKey: workspaceKeys.list(), queryFn: ({ signal }) => fetchWorkspaces(signal) });
 
-/** The active workspace's role; viewers see no write controls (the API refuses them anyway). */
-export function useCanWrite(): boolean {
-  const { data } = useWorkspaces();
+/** The active workspace's role decides write access; `pending` while it is still loading, so pages can wait instead of flashing a read-only notice. */
+export function useWriteAccess(): { pending: boolean; canWrite: boolean } {
+  const { data, isPending } = useWorkspaces();
   const role = data?.find((w) => w.active)?.role;
-  return role === "owner" || role === "admin";
+  return { pending: isPending, canWrite: role === "owner" || role === "admin" };
 }
+
+/** Viewers see no write controls (the API refuses them anyway). */
+export const useCanWrite = (): boolean => useWriteAccess().canWrite;
 
 /** After a switch (or a create, which switches) every cached list belongs to the old workspace: reset and refetch them all. */
 function useAfterSwitch() {
@@ -25,10 +28,10 @@ function useAfterSwitch() {
 
 export function useSwitchWorkspace() {
   const after = useAfterSwitch();
-  return useMutation({ mutationFn: switchWorkspace, onSuccess: after });
+  return useMutation({ mutationFn: switchWorkspace, meta: { errorTitle: "Could not switch workspace" }, onSuccess: after });
 }
 
 export function useCreateWorkspace() {
   const after = useAfterSwitch();
-  return useMutation({ mutationFn: createWorkspace, onSuccess: after });
+  return useMutation({ mutationFn: createWorkspace, meta: { inlineErrors: true }, onSuccess: after });
 }

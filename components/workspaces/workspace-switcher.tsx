@@ -38,11 +38,6 @@ export function WorkspaceSwitcher() {
         ))}
         <option value="__new">+ New workspace…</option>
       </select>
-      {switching.error ? (
-        <span role="alert" className="text-xs text-rose-700">
-          {switching.error.message}
-        </span>
-      ) : null}
     </span>
   );
 }

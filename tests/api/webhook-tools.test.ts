@@ -87,6 +87,24 @@ test("logs list every attempt newest first; stats summarise them", async () => {
   assert.equal(typeof stats.body.p95_latency_ms, "number");
   assert.ok(stats.body.p95_latency_ms >= stats.body.avg_latency_ms / 2);
   assert.equal(stats.body.queue_depth, 0);
+
+  // The chart series: the whole window in equal buckets, summing to the totals above.
+  assert.equal(stats.body.bucket_seconds, 900);
+  assert.ok(stats.body.series.length >= 96 && stats.body.series.length <= 97, `${stats.body.series.length} buckets`);
+  const sum = (k: "attempts" | "successful" | "failed") => stats.body.series.reduce((n: number, b: Record<string, number>) => n + b[k], 0);
+  assert.deepEqual([sum("attempts"), sum("successful"), sum("failed")], [4, 2, 2]);
+  const starts = stats.body.series.map((b: { start: string }) => Date.parse(b.start));
+  assert.ok(starts.every((x: number, i: number) => i === 0 || x - starts[i - 1] === 900_000), "consecutive 15-minute buckets");
+  const busy = stats.body.series.filter((b: { attempts: number }) => b.attempts > 0);
+  assert.ok(busy.every((b: { success_rate: number; p95_latency_ms: number }) => typeof b.p95_latency_ms === "number" && b.success_rate >= 0));
+  assert.ok(stats.body.series.filter((b: { attempts: number }) => b.attempts === 0).every((b: { success_rate: null; avg_latency_ms: null }) => b.success_rate === null && b.avg_latency_ms === null));
+
+  const hour = await t.api.get(`/api/v1/webhooks/${hook.id}/stats?window_hours=1`);
+  assert.equal(hour.body.bucket_seconds, 60);
+  assert.equal(hour.body.series.reduce((n: number, b: { attempts: number }) => n + b.attempts, 0), 4);
+  const bad = await t.api.get(`/api/v1/webhooks/${hook.id}/stats?window_hours=0`);
+  assert.equal(bad.status, 422);
+  assert.match(JSON.stringify(bad.body.error), /window_hours/);
 });
 
 test("disable and enable", async () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { webhookCreateSchema, webhookSchema, webhookUpdateSchema } from "../../validation/webhook";
 import { secretRotateSchema, webhookSecretSchema } from "../../validation/webhook-secret";
+import { statsWindowQuery, webhookStatsSchema } from "../../validation/webhook-stats";
 import { eventTypeName } from "../../validation/event";
 import { anyObject, list, page, pageQuery } from "../common";
 import type { ApiRoute } from "../types";
@@ -10,7 +11,7 @@ const byId = "/api/v1/webhooks/{id}";
 
 // Mirrors the private body schema of app/api/v1/webhooks/[id]/test/route.ts.
 const testBody = z.strictObject({ event_type: eventTypeName.optional(), data: z.record(z.string(), z.unknown()).optional() });
-// Mirror the TypeScript interfaces TestSendResult (lib/webhooks/test-send.ts) and WebhookStats (lib/webhooks/health-stats.ts).
+// Mirrors the TypeScript interface TestSendResult (lib/webhooks/test-send.ts).
 const headers = z.record(z.string(), z.string());
 const testResult = z.object({
   event_id: z.string(),
@@ -22,20 +23,6 @@ const testResult = z.object({
   duration_ms: z.number(),
   error: z.string().nullable(),
 });
-const rate = z.number().nullable();
-const stats = z.object({
-  webhook_id: z.string(),
-  window_hours: z.number(),
-  attempts: z.number(),
-  successful: z.number(),
-  failed: z.number(),
-  success_rate: rate,
-  error_rate: rate,
-  avg_latency_ms: rate,
-  p95_latency_ms: rate,
-  queue_depth: z.number(),
-});
-
 export const webhookRoutes: ApiRoute[] = [
   { method: "get", path: "/api/v1/webhooks", tag, summary: "List webhooks", scope: "webhooks:read", response: list(webhookSchema), status: 200 },
   {
@@ -110,10 +97,10 @@ export const webhookRoutes: ApiRoute[] = [
     method: "get",
     path: `${byId}/stats`,
     tag,
-    summary: "Health metrics: success rate, latency (avg, p95), error rate, queue depth",
+    summary: "Health metrics: success rate, latency (avg, p95), error rate, queue depth, and the same per time bucket",
     scope: "webhooks:read",
-    query: z.object({ window_hours: z.coerce.number().min(1).max(24 * 90).default(24) }),
-    response: stats,
+    query: statsWindowQuery,
+    response: webhookStatsSchema,
     status: 200,
     errors: [404, 422],
     approximate: true,

@@ -1,0 +1,7 @@
+import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
+
+export const metadata = { title: "Webhooks — HookRelay" };
+
+export default function WebhooksPage() {
+  return <WebhooksPanel />;
+}
