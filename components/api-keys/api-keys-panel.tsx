@@ -1,4 +1,5 @@
 "use client";
+import { ScrollX } from "@/components/ui/table";
 // API keys of the workspace: create one (its full value is shown once),
 // see which are in use, revoke.
 import { useState } from "react";
@@ -41,7 +42,7 @@ export function ApiKeysPanel() {
             ))}
           </fieldset>
           {create.isError ? <p role="alert" className="text-sm text-rose-700">{create.error.message}</p> : null}
-          <button type="submit" disabled={create.isPending} className="rounded bg-sky-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Create key</button>
+          <button type="submit" disabled={create.isPending} className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Create key</button>
           {shown ? (
             <p className="rounded bg-amber-50 p-3 text-sm">
               Copy it now — it is not shown again: <code data-testid="new-api-key" className="break-all font-mono">{shown}</code>
@@ -57,13 +58,13 @@ export function ApiKeysPanel() {
         ) : keys.data.length === 0 ? (
           <EmptyState>No API keys yet.</EmptyState>
         ) : (
-          <table className="w-full text-left text-sm">
+          <ScrollX label="API keys"><table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase text-slate-500">
               <tr><th className="px-4 py-2">Name</th><th className="px-4 py-2">Key</th><th className="px-4 py-2">Scopes</th><th className="px-4 py-2">Created</th><th className="px-4 py-2">Last used</th><th className="px-4 py-2"><span className="sr-only">Actions</span></th></tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.data.map((k) => (
-                <tr key={k.id} data-api-key={k.id} className={k.revoked_at ? "text-slate-400" : ""}>
+                <tr key={k.id} data-api-key={k.id} className={k.revoked_at ? "text-slate-500" : ""}>
                   <td className="px-4 py-2">{k.name}</td>
                   <td className="px-4 py-2 font-mono text-xs">{k.prefix}…</td>
                   <td className="px-4 py-2 font-mono text-xs">{k.scopes.join(" ")}</td>
@@ -81,7 +82,7 @@ export function ApiKeysPanel() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </table></ScrollX>
         )}
       </Card>
     </div>

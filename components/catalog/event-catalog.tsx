@@ -29,7 +29,7 @@ export function EventCatalog() {
               <details className="group px-4 py-2">
                 <summary className="flex cursor-pointer items-center gap-3 text-sm">
                   <span className="font-mono text-xs text-slate-900">{t.name}</span>
-                  <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500">{t.source === "custom" ? "custom" : t.origin}</span>
+                  <span className="rounded bg-slate-100 px-1.5 text-xs text-slate-600">{t.source === "custom" ? "custom" : t.origin}</span>
                   {t.validate ? <span className="rounded bg-amber-50 px-1.5 text-xs text-amber-800">validated</span> : null}
                   <span className="truncate text-slate-600">{t.description}</span>
                 </summary>

@@ -1,4 +1,5 @@
 "use client";
+import { ScrollX } from "@/components/ui/table";
 // Seed 003's dead-letter queue: deliveries that used up their retries, with
 // retry one / selected / all. Each retry is one more attempt, logged as manual.
 import { useState } from "react";
@@ -35,7 +36,7 @@ export function DeadLetterPanel() {
           <button disabled={selected.size === 0 || retry.isPending} onClick={() => run({ ids: [...selected] })} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50">
             Retry selected{selected.size ? ` (${selected.size})` : ""}
           </button>
-          <button disabled={rows.length === 0 || retry.isPending} onClick={() => run("all")} className="rounded bg-sky-600 px-3 py-1 font-medium text-white disabled:opacity-50">
+          <button disabled={rows.length === 0 || retry.isPending} onClick={() => run("all")} className="rounded bg-sky-700 px-3 py-1 font-medium text-white disabled:opacity-50">
             Retry all
           </button>
         </>
@@ -59,7 +60,7 @@ export function DeadLetterPanel() {
       ) : rows.length === 0 ? (
         <EmptyState>Nothing here: every delivery either succeeded or is still being retried.</EmptyState>
       ) : (
-        <table className="w-full text-left text-sm">
+        <ScrollX label="Dead letters"><table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
             <tr>
               <th className="px-4 py-2"><span className="sr-only">Select</span></th>
@@ -90,7 +91,7 @@ export function DeadLetterPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollX>
       )}
     </Card>
   );

@@ -63,7 +63,7 @@ function LastResponse({ delivery }: { delivery: DeliveryView }) {
   return (
     <>
       {delivery.last_status === null ? (
-        <span className="text-slate-400">—</span>
+        <span className="text-slate-500">—</span>
       ) : (
         <span className={`font-mono tabular-nums ${ok ? "text-emerald-700" : "text-rose-700"}`}>{delivery.last_status}</span>
       )}

@@ -86,7 +86,7 @@ function DeliveryInspector({ id }: { id: string }) {
       description={d ? `${d.event_type} → ${d.webhook_url}` : undefined}
       actions={
         canWrite && d ? (
-          <button disabled={replay.isPending} onClick={() => replay.mutate(d.id)} className="rounded bg-sky-600 px-3 py-1 font-medium text-white disabled:opacity-50">
+          <button disabled={replay.isPending} onClick={() => replay.mutate(d.id)} className="rounded bg-sky-700 px-3 py-1 font-medium text-white disabled:opacity-50">
             Replay
           </button>
         ) : null

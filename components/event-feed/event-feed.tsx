@@ -60,7 +60,7 @@ export function EventFeed() {
           />
         </label>
         {paused ? (
-          <button onClick={resume} className="rounded bg-sky-600 px-3 py-1 text-sm font-medium text-white">
+          <button onClick={resume} className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white">
             Resume{buffered ? ` (${buffered} new)` : ""}
           </button>
         ) : (
@@ -84,7 +84,7 @@ export function EventFeed() {
                   className="flex w-full items-center gap-3 px-4 py-2 text-left text-sm hover:bg-slate-50"
                 >
                   <span className="font-mono text-xs text-slate-800">{m.event}</span>
-                  <span className="truncate font-mono text-xs text-slate-400">{m.id}</span>
+                  <span className="truncate font-mono text-xs text-slate-500">{m.id}</span>
                   <span className="ml-auto text-xs text-slate-500">
                     <LocalTime iso={m.timestamp} />
                   </span>

@@ -1,4 +1,5 @@
 "use client";
+import { ScrollX } from "@/components/ui/table";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
@@ -16,7 +17,7 @@ export function MembersPanel() {
       {error ? <ErrorState title="Could not load members" error={error} onRetry={() => void refetch()} /> : null}
       {!data && !error ? <LoadingState>Loading members…</LoadingState> : null}
       {data ? (
-        <table className="w-full text-sm">
+        <ScrollX label="Members"><table className="w-full text-sm">
           <thead className="text-left text-slate-500">
             <tr>
               <th className="px-4 py-2 font-medium">Email</th>
@@ -33,7 +34,7 @@ export function MembersPanel() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </table></ScrollX>
       ) : null}
     </Card>
   );

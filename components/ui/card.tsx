@@ -12,7 +12,7 @@ interface CardProps {
 export function Card({ title, description, actions, children }: CardProps) {
   const headingId = useId();
   return (
-    <section aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+    <section aria-labelledby={headingId} className="min-w-0 rounded-lg border border-slate-200 bg-white shadow-sm">
       <header className="flex flex-wrap items-start justify-between gap-2 border-b border-slate-200 px-4 py-3">
         <div className="min-w-0">
           <h2 id={headingId} className="text-base font-semibold text-slate-900">

@@ -10,7 +10,7 @@ interface LocalTimeProps {
 }
 
 export function LocalTime({ iso, fallback = "—" }: LocalTimeProps) {
-  if (!iso) return <span className="text-slate-400">{fallback}</span>;
+  if (!iso) return <span className="text-slate-500">{fallback}</span>;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   return (

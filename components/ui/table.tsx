@@ -4,10 +4,23 @@ import type { ReactNode } from "react";
 // scrolling on narrow screens instead of pushing the page wider.
 export function Table({ children, label }: { children: ReactNode; label: string }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollX label={label}>
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-left text-sm">
         {children}
       </table>
+    </ScrollX>
+  );
+}
+
+/**
+ * Horizontal scrolling for a wide table. `relative` makes it the containing block of
+ * absolutely positioned children (sr-only labels), which would otherwise escape the
+ * clip and widen the whole page on phones; tabIndex lets keyboard users scroll it.
+ */
+export function ScrollX({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <div className="relative overflow-x-auto" tabIndex={0} role="group" aria-label={`${label} (scrolls sideways)`}>
+      {children}
     </div>
   );
 }

@@ -25,7 +25,7 @@ export function CreateWebhook() {
           <span className="text-slate-500">Signing secret</span>{" "}
           <code data-testid="new-secret" className="break-all rounded bg-slate-100 px-2 py-1 font-mono">{created.secret}</code>
         </p>
-        <Link href={`/webhooks/${created.id}`} className="inline-block rounded bg-sky-600 px-3 py-1.5 font-medium text-white">
+        <Link href={`/webhooks/${created.id}`} className="inline-block rounded bg-sky-700 px-3 py-1.5 font-medium text-white">
           Open the webhook
         </Link>
       </div>

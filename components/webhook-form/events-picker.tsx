@@ -60,7 +60,7 @@ export function EventsPicker({ value, onChange }: { value: string; onChange: (va
 
 function Check({ label, checked, onChange, disabled, mono }: { label: string; checked: boolean; onChange: (on: boolean) => void; disabled?: boolean; mono?: boolean }) {
   return (
-    <label className={`flex items-center gap-2 ${disabled ? "text-slate-400" : "text-slate-700"}`}>
+    <label className={`flex items-center gap-2 ${disabled ? "text-slate-500" : "text-slate-700"}`}>
       <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />
       <span className={mono ? "break-all font-mono text-xs" : ""}>{label}</span>
     </label>

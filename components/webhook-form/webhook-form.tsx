@@ -124,7 +124,7 @@ export function WebhookForm({ webhook, onSaved }: { webhook?: Webhook; onSaved: 
 
       {problems.form ? <p role="alert" className="text-sm text-rose-700">{problems.form}</p> : null}
       <div className="flex justify-end">
-        <button type="submit" disabled={save.isPending} className="rounded bg-sky-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
+        <button type="submit" disabled={save.isPending} className="rounded bg-sky-700 px-4 py-2 text-sm font-medium text-white disabled:opacity-50">
           {save.isPending ? "Saving…" : webhook ? "Save changes" : "Create webhook"}
         </button>
       </div>

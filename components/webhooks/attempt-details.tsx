@@ -31,7 +31,7 @@ function TextBlock({ label, text }: { label: string; text: string | null }) {
           {text}
         </pre>
       ) : (
-        <p className="mt-1 text-xs text-slate-400">(empty)</p>
+        <p className="mt-1 text-xs text-slate-500">(empty)</p>
       )}
     </div>
   );

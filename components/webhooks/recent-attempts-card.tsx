@@ -70,7 +70,7 @@ function AttemptsTable({ attempts }: { attempts: WebhookAttemptLog[] }) {
                   <HttpStatus status={a.status} />
                 </Td>
                 <Td className="whitespace-nowrap text-right tabular-nums">{a.duration_ms === null ? "—" : `${a.duration_ms} ms`}</Td>
-                <Td>{a.error ? <TruncatedText text={a.error} className="text-rose-700" /> : <span className="text-slate-400">—</span>}</Td>
+                <Td>{a.error ? <TruncatedText text={a.error} className="text-rose-700" /> : <span className="text-slate-500">—</span>}</Td>
                 <Td>
                   <button
                     type="button"
@@ -99,7 +99,7 @@ function AttemptsTable({ attempts }: { attempts: WebhookAttemptLog[] }) {
 }
 
 function HttpStatus({ status }: { status: number | null }) {
-  if (status === null) return <span className="text-slate-400">no response</span>;
+  if (status === null) return <span className="text-slate-500">no response</span>;
   const tone = status >= 200 && status < 300 ? "text-emerald-700" : "text-rose-700";
   return <span className={`font-mono tabular-nums ${tone}`}>{status}</span>;
 }

@@ -47,7 +47,7 @@ export function RecoverCard({ id }: { id: string }) {
           Until (optional)
           <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
         </label>
-        <button type="submit" disabled={start.isPending || !since} className="rounded bg-sky-600 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+        <button type="submit" disabled={start.isPending || !since} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white disabled:opacity-50">
           Recover
         </button>
         {start.isError ? <p role="alert" className="w-full text-rose-700">{start.error.message}</p> : null}

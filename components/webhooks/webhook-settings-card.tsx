@@ -37,7 +37,7 @@ export function WebhookSettingsCard({ webhook, defaults }: { webhook: Webhook; d
 function DefaultTag({ isDefault }: { isDefault: boolean | null }) {
   if (isDefault === null) return null;
   return isDefault ? (
-    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-500">default</span>
+    <span className="rounded bg-slate-100 px-1.5 py-0.5 text-[11px] text-slate-600">default</span>
   ) : (
     <span className="rounded bg-indigo-50 px-1.5 py-0.5 text-[11px] text-indigo-700">custom</span>
   );

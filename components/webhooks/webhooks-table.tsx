@@ -76,9 +76,9 @@ function DeliveryCounts({ stats }: { stats: Webhook["delivery_stats"] }) {
       title={`${stats.total_deliveries} total, ${stats.successful_deliveries} succeeded, ${stats.failed_deliveries} failed`}
     >
       <span className="text-slate-900">{stats.total_deliveries}</span>
-      <span className="text-slate-400"> / </span>
+      <span className="text-slate-500"> / </span>
       <span className="text-emerald-700">{stats.successful_deliveries}</span>
-      <span className="text-slate-400"> / </span>
+      <span className="text-slate-500"> / </span>
       <span className="text-rose-700">{stats.failed_deliveries}</span>
     </span>
   );

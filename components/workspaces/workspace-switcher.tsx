@@ -10,7 +10,7 @@ export function WorkspaceSwitcher() {
   const create = useCreateWorkspace();
 
   if (error) return <span className="text-xs text-rose-700">Workspaces unavailable</span>;
-  if (!data) return <span className="text-xs text-slate-400">Loading…</span>;
+  if (!data) return <span className="text-xs text-slate-500">Loading…</span>;
   const active = data.find((w) => w.active);
 
   if (creating) {
