@@ -41,3 +41,42 @@ test("the live dashboard follows scans, infringements and takedowns as events ar
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
   await expect(page.locator(`[data-scan="${jobId}"] [data-status]`)).toHaveText("completed");
 });
+
+test("a dropped connection shows Reconnecting…, comes back by itself and catches up on what it missed", async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}` };
+  const jobId = `scan_gap_${randomUUID().slice(0, 8)}`;
+  // Every Socket.IO WebSocket goes through here: passed to the server, or held
+  // (the browser gets no answer) while `down`, and passed on once the network is back.
+  let down = false;
+  const live: Array<{ close: () => Promise<void> }> = [];
+  const held: Array<{ connectToServer: () => unknown }> = [];
+  await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (down) {
+      held.push(ws);
+      return;
+    }
+    ws.connectToServer();
+    live.push(ws);
+  });
+
+  await page.goto("/live");
+  const badge = page.locator("[data-feed-status]");
+  await expect(badge).toHaveAttribute("data-feed-status", "live", { timeout: 15_000 });
+
+  down = true;
+  for (const ws of live.splice(0)) await ws.close();
+  await expect(badge).toHaveAttribute("data-feed-status", "reconnecting");
+  await expect(badge).toHaveText("Reconnecting…");
+
+  // Happens while the browser is cut off.
+  const res = await request.post("/api/v1/events", { headers, data: { event: "scan.started", data: { job_id: jobId, profile_id: 7, profile_name: "Gap Profile" } } });
+  expect(res.status(), await res.text()).toBe(202);
+  await page.waitForTimeout(1_000);
+  await expect(page.locator(`[data-scan="${jobId}"]`)).toHaveCount(0);
+
+  down = false;
+  for (const ws of held.splice(0)) ws.connectToServer();
+  await expect(badge).toHaveAttribute("data-feed-status", "live", { timeout: 20_000 });
+  await expect(page.locator(`[data-scan="${jobId}"]`)).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole("progressbar", { name: `Scan ${jobId} progress` })).toHaveAttribute("aria-valuenow", "0");
+});

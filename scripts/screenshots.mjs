@@ -7,12 +7,20 @@ import { mkdirSync } from "node:fs";
 
 const base = process.argv[2] ?? "http://localhost:3000";
 const out = new URL("../docs/screenshots/", import.meta.url).pathname;
+// ":webhook" is the first webhook of the demo workspace (the demo receiver's).
 const pages = [
   ["dashboard", "/"],
   ["live", "/live"],
   ["event-feed", "/feed"],
-  ["dead-letter", "/dead-letter"],
+  ["webhooks", "/webhooks"],
+  ["webhook-detail", "/webhooks/:webhook"],
+  ["edit-webhook", "/webhooks/:webhook/edit"],
   ["new-webhook", "/webhooks/new"],
+  ["deliveries", "/deliveries"],
+  ["dead-letter", "/dead-letter"],
+  ["catalog", "/catalog"],
+  ["api-reference", "/api-reference"],
+  // More as name=/path pairs, comma separated.
   ...(process.env.EXTRA_PAGES ?? "").split(",").filter(Boolean).map((p) => p.split("=")),
 ];
 
@@ -27,8 +35,14 @@ await page.getByLabel("Email").fill(process.env.DEMO_EMAIL ?? "demo@hookrelay.de
 await page.getByLabel("Password").fill(process.env.DEMO_PASSWORD ?? "demo-password");
 await page.getByRole("button", { name: "Sign in" }).click();
 await page.waitForURL(`${base}/`);
+const webhooks = await (await page.request.get(`${base}/api/v1/webhooks`)).json();
+const webhookId = webhooks.data?.[0]?.id;
 for (const [name, path] of pages) {
-  await page.goto(base + path);
+  if (path.includes(":webhook") && !webhookId) {
+    console.log(`skipped ${name}: the workspace has no webhook`);
+    continue;
+  }
+  await page.goto(base + path.replace(":webhook", webhookId));
   await page.waitForTimeout(3000); // let the live feed and polling fill the page
   await page.screenshot({ path: `${out}${name}.png`, fullPage: false });
   console.log(`docs/screenshots/${name}.png`);

@@ -33,6 +33,8 @@ async function main() {
   const env = {
     ...process.env,
     NODE_ENV: "production",
+    // Its own build folder: rebuilding .next under a running `npm start` would break that server's pages.
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(PORT),
     APP_URL: `http://localhost:${PORT}`,

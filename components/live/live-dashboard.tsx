@@ -2,7 +2,7 @@
 // Seed 000's real-time dashboard, done properly: starts from a snapshot of
 // recent events, then folds in the live feed (batched, at most 10 updates a
 // second), so bursts never freeze the page.
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 import { ActiveScans } from "./active-scans";
 import { ConnectionBadge } from "./connection-badge";
@@ -16,14 +16,32 @@ const PATTERNS = ["scan.*", "infringement.*", "takedown.*"];
 export function LiveDashboard() {
   const [state, setState] = useState(emptyState);
   const [snapshotError, setSnapshotError] = useState<string | null>(null);
+  const seen = useRef(new SeenIds());
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
-  const onMessages = useCallback((messages: FeedMessage[]) => setState((s) => applyMessages(s, messages)), []);
-  const status = useLiveFeed(PATTERNS, onMessages);
+  const onMessages = useCallback((messages: FeedMessage[]) => {
+    seen.current.addAll(messages);
+    setState((s) => applyMessages(s, messages));
+  }, []);
+
+  // After a dropped connection, the events of the gap come from the snapshot:
+  // those not seen live and newer than the last one seen before the gap.
+  const catchUp = useCallback(() => {
+    const since = stateRef.current.lastEventAt;
+    fetchJson<{ data: FeedMessage[] }>("/api/v1/live/snapshot")
+      .then(({ data }) => onMessages(data.filter((m) => !seen.current.has(m) && (!since || m.timestamp > since))))
+      .catch((err: Error) => setSnapshotError(err.message));
+  }, [onMessages]);
+  const status = useLiveFeed(PATTERNS, onMessages, catchUp);
 
   useEffect(() => {
     fetchJson<{ data: FeedMessage[] }>("/api/v1/live/snapshot")
-      // Live messages that arrived first are newer: the snapshot goes underneath them.
-      .then(({ data }) => setState((live) => (live.counters.events === 0 ? applyMessages(emptyState(), data) : live)))
+      .then(({ data }) => {
+        // Live messages that arrived first are newer: the snapshot goes underneath them.
+        seen.current.addAll(data);
+        setState((live) => (live.counters.events === 0 ? applyMessages(emptyState(), data) : live));
+      })
       .catch((err: Error) => setSnapshotError(err.message));
   }, []);
 
@@ -67,4 +85,20 @@ function Counter({ label, value }: { label: string; value: number }) {
       </dd>
     </div>
   );
+}
+
+/** Ids of the events already folded in, so a catch-up never counts one twice; the oldest are forgotten past `max`. */
+class SeenIds {
+  private ids = new Set<string>();
+  constructor(private readonly max = 5000) {}
+  has(m: FeedMessage): boolean {
+    return m.id !== undefined && this.ids.has(m.id);
+  }
+  addAll(messages: FeedMessage[]) {
+    for (const m of messages) if (m.id) this.ids.add(m.id);
+    for (const id of this.ids) {
+      if (this.ids.size <= this.max) break;
+      this.ids.delete(id);
+    }
+  }
 }
