@@ -26,6 +26,14 @@ function testFiles(dir) {
   return out.sort();
 }
 
+/** The same server and role, on the `postgres` maintenance database. */
+function maintenanceUrl(databaseUrl) {
+  const url = new URL(databaseUrl);
+  url.pathname = "/postgres";
+  url.search = "";
+  return url.toString();
+}
+
 async function main() {
   checkNode();
   await ensureDependencies();
@@ -90,9 +98,15 @@ async function main() {
   };
   try {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
-    const testEnv = { ...env, TEST_BASE_URL: `http://127.0.0.1:${PORT}`, E2E_BASE_URL: `http://localhost:${PORT}` };
+    const testEnv = {
+      ...env,
+      TEST_BASE_URL: `http://127.0.0.1:${PORT}`,
+      E2E_BASE_URL: `http://localhost:${PORT}`,
+      // scripts/lib/migrate.test.mjs creates and drops scratch databases with the same role.
+      MIGRATE_TEST_ADMIN_URL: env.MIGRATE_TEST_ADMIN_URL ?? maintenanceUrl(env.DATABASE_URL),
+    };
 
-    const files = only.length && !only.includes("unit") ? only.filter((f) => (f.endsWith(".ts") || f.endsWith(".mjs")) && !f.endsWith(".spec.ts")) : testFiles(join(ROOT, "tests"));
+    const files = only.length && !only.includes("unit") ? only.filter((f) => (f.endsWith(".ts") || f.endsWith(".mjs")) && !f.endsWith(".spec.ts")) : [...testFiles(join(ROOT, "tests")), ...testFiles(join(ROOT, "scripts", "lib"))];
     if (files.length) {
       step(`running ${files.length} unit/integration test files…`);
       await runCommand("test", process.execPath, ["--import", "tsx", "--test", "--test-concurrency=1", "--test-reporter=spec", ...files], {
