@@ -149,7 +149,9 @@ test("reveal, rotate (both secrets sign during the grace period), then delete th
   await expect(page.getByText(/the previous secret signs too until/)).toBeVisible();
 
   await page.getByRole("button", { name: "Delete webhook" }).click();
-  await expect(page).toHaveURL((u) => u.pathname === "/");
+  await expect(page).toHaveURL((u) => u.pathname === "/webhooks");
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Webhook deleted" })).toBeVisible();
+  await expect(page.locator(`tr[data-webhook-id="${id}"]`)).toHaveCount(0);
   expect((await request.get(`/api/v1/webhooks/${id}`, { headers })).status()).toBe(404);
 });
 

@@ -124,6 +124,19 @@ test("a viewer sees webhooks but no control that would change them", async ({ pa
     await expect(vpage.getByLabel("Endpoint URL")).toHaveCount(0);
     await vpage.goto(`/webhooks/${id}/edit`);
     await expect(vpage.getByRole("region", { name: "Read-only access" })).toContainText("edit webhooks");
+
+    // The other screens with write controls show none of them either.
+    const writes: Array<[string, string[]]> = [
+      ["/dead-letter", ["Retry all", "Retry selected"]],
+      ["/api-keys", ["Create key", "Revoke"]],
+      ["/members", ["Add member"]],
+    ];
+    for (const [path, buttons] of writes) {
+      await vpage.goto(path);
+      await expect(vpage.locator("main")).not.toContainText(/Loading/);
+      for (const name of buttons) await expect(vpage.getByRole("button", { name })).toHaveCount(0);
+    }
+    await expect(vpage.getByRole("combobox", { name: /role/i })).toHaveCount(0);
   } finally {
     await viewer.close();
     await page.request.delete(`/api/v1/webhooks/${id}`);

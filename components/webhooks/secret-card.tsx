@@ -35,7 +35,7 @@ export function SecretCard({ id }: { id: string }) {
     meta: { errorTitle: "Could not delete the webhook", success: "Webhook deleted" },
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: webhookKeys.all });
-      router.push("/");
+      router.push("/webhooks");
     },
   });
   if (!canWrite) return null;
