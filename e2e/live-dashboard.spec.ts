@@ -40,6 +40,12 @@ test("the live dashboard follows scans, infringements and takedowns as events ar
   await send("scan.completed", { job_id: jobId, profile_id: 42, results: { infringements_found: 1 } });
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
   await expect(page.locator(`[data-scan="${jobId}"] [data-status]`)).toHaveText("completed");
+
+  // A fresh page starts from the recent history, not from nothing.
+  await page.reload();
+  await expect(page.locator(`[data-scan="${jobId}"] [data-status]`)).toHaveText("completed");
+  await expect(page.locator(`[data-takedown="${takedownId}"] [data-status]`)).toHaveText("completed");
+  await expect(page.locator(`[data-infringement="${infringementId}"]`)).toBeVisible();
 });
 
 test("a dropped connection shows Reconnecting…, comes back by itself and catches up on what it missed", async ({ page, request }) => {

@@ -3,47 +3,54 @@
 // recent events, then folds in the live feed (batched, at most 10 updates a
 // second), so bursts never freeze the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { fetchJson } from "@/components/api/fetch-json";
+import { ErrorState } from "@/components/ui/query-states";
 import { ActiveScans } from "./active-scans";
 import { ConnectionBadge } from "./connection-badge";
 import { applyMessages, emptyState, type FeedMessage } from "./dashboard-state";
 import { RecentInfringements } from "./recent-infringements";
 import { TakedownList } from "./takedown-list";
 import { useLiveFeed } from "./use-live-feed";
+import { useLiveSnapshot } from "./use-live-snapshot";
 
 const PATTERNS = ["scan.*", "infringement.*", "takedown.*"];
 
 export function LiveDashboard() {
   const [state, setState] = useState(emptyState);
-  const [snapshotError, setSnapshotError] = useState<string | null>(null);
   const seen = useRef(new SeenIds());
   const stateRef = useRef(state);
   stateRef.current = state;
+  // Set at a reconnect: the newest event seen before the gap. Undefined before the first gap.
+  const gapStart = useRef<string | null | undefined>(undefined);
 
   const onMessages = useCallback((messages: FeedMessage[]) => {
     seen.current.addAll(messages);
     setState((s) => applyMessages(s, messages));
   }, []);
 
-  // After a dropped connection, the events of the gap come from the snapshot:
-  // those not seen live and newer than the last one seen before the gap.
-  const catchUp = useCallback(() => {
-    const since = stateRef.current.lastEventAt;
-    fetchJson<{ data: FeedMessage[] }>("/api/v1/live/snapshot")
-      .then(({ data }) => onMessages(data.filter((m) => !seen.current.has(m) && (!since || m.timestamp > since))))
-      .catch((err: Error) => setSnapshotError(err.message));
-  }, [onMessages]);
-  const status = useLiveFeed(PATTERNS, onMessages, catchUp);
-
+  const snapshot = useLiveSnapshot();
   useEffect(() => {
-    fetchJson<{ data: FeedMessage[] }>("/api/v1/live/snapshot")
-      .then(({ data }) => {
-        // Live messages that arrived first are newer: the snapshot goes underneath them.
-        seen.current.addAll(data);
-        setState((live) => (live.counters.events === 0 ? applyMessages(emptyState(), data) : live));
-      })
-      .catch((err: Error) => setSnapshotError(err.message));
-  }, []);
+    const data = snapshot.data;
+    if (!data) return;
+    // Decided now: React runs the updater below later, after these ids are marked seen.
+    const unseen = data.filter((m) => !seen.current.has(m));
+    const gap = gapStart.current;
+    setState((live) => {
+      // Nothing live yet: the snapshot is the whole starting state.
+      if (live.counters.events === 0) return applyMessages(emptyState(), data);
+      // Otherwise only what the live feed has not shown: newer than the last event before the
+      // gap (or, on the first load, than the newest live one, so older history never goes on top).
+      const after = gap ?? live.lastEventAt;
+      return applyMessages(live, unseen.filter((m) => !after || m.timestamp > after));
+    });
+    seen.current.addAll(data);
+  }, [snapshot.data]);
+
+  const { refetch } = snapshot;
+  const catchUp = useCallback(() => {
+    gapStart.current = stateRef.current.lastEventAt;
+    void refetch();
+  }, [refetch]);
+  const status = useLiveFeed(PATTERNS, onMessages, catchUp);
 
   const scans = useMemo(
     () => Object.values(state.scans).sort((a, b) => Number(b.status === "running") - Number(a.status === "running") || b.updatedAt.localeCompare(a.updatedAt)),
@@ -60,7 +67,9 @@ export function LiveDashboard() {
         <h1 className="text-xl font-semibold text-slate-900">Content protection — live</h1>
         <ConnectionBadge status={status} />
       </div>
-      {snapshotError ? <p role="alert" className="text-sm text-rose-700">Recent history could not be loaded: {snapshotError}</p> : null}
+      {snapshot.isError ? (
+        <ErrorState compact title="Recent history could not be loaded" error={snapshot.error} onRetry={() => void refetch()} />
+      ) : null}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Counter label="Active scans" value={running} />
         <Counter label="Scans completed" value={state.counters.scansCompleted} />
