@@ -3,6 +3,7 @@ import { webhookHealth, type HealthLevel } from "./webhook-health";
 
 const TONES: Record<HealthLevel, string> = {
   healthy: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  degraded: "bg-amber-50 text-amber-800 ring-amber-600/20",
   failing: "bg-rose-50 text-rose-700 ring-rose-600/20",
   "circuit-open": "bg-amber-50 text-amber-800 ring-amber-600/20",
   disabled: "bg-slate-100 text-slate-600 ring-slate-500/20",

@@ -18,6 +18,8 @@ test("health levels, most severe first", () => {
   const healthy = webhookHealth(hook({ stats: { total_deliveries: 8, successful_deliveries: 6 }, health: { last_success_at: "2026-11-22T11:00:00Z" } }), NOW);
   assert.equal(healthy.level, "healthy");
   assert.match(healthy.detail, /75 %/);
+  const blip = webhookHealth(hook({ health: { consecutive_failures: 1 }, stats: { total_deliveries: 3 } }), NOW);
+  assert.deepEqual([blip.level, blip.detail], ["degraded", "1 failed attempt in a row; retries continue"]);
   const failing = webhookHealth(hook({ health: { consecutive_failures: 3 }, stats: { total_deliveries: 3 } }), NOW);
   assert.deepEqual([failing.level, failing.label], ["failing", "failing (3)"]);
   assert.equal(webhookHealth(hook({ health: { consecutive_failures: 9, circuit_open_until: "2026-11-22T12:05:00Z" } }), NOW).level, "circuit-open");
