@@ -9,6 +9,7 @@ import { join, relative } from "node:path";
 import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, prepareServices } from "./lib/prepare.mjs";
 import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
+import { startSmtpSink } from "./lib/smtp-sink.mjs";
 
 const PORT = Number(process.env.TEST_PORT ?? 3100);
 const only = process.argv.slice(2); // optional: test files or "unit" / "e2e"
@@ -119,6 +120,10 @@ async function main() {
       });
     }
     if (runE2e) {
+      const sink = await startSmtpSink(env.SMTP_URL).catch((err) => {
+        step(`(no SMTP sink for the browser tests: ${err.message}; notification emails will log warnings)`);
+        return null;
+      });
       step("running the Playwright tests in Chromium…");
       await runCommand("e2e", "npx", ["playwright", "test", "--reporter=list", ...(only.includes("e2e") ? [] : specs)], { cwd: ROOT, env: testEnv, timeoutMs: 20 * 60_000 }).then(
         count,
@@ -127,6 +132,7 @@ async function main() {
           failures.push(`e2e: ${err.message}`);
         },
       );
+      await sink?.close();
     }
   } finally {
     await stopAll(children);
