@@ -40,5 +40,8 @@ for (const screen of SCREENS) {
     await open(page, screen);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, "page wider than a 390 px phone screen").toBeLessThanOrEqual(0);
+    // The header's controls fit too (a select squeezed under the sign-out button once hid it).
+    const headerRight = await page.evaluate(() => Math.max(...[...document.querySelector("header")!.querySelectorAll("*")].map((e) => e.getBoundingClientRect().right)));
+    expect(headerRight, "header wider than the screen").toBeLessThanOrEqual(390);
   });
 }

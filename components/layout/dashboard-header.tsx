@@ -7,15 +7,15 @@ export function DashboardHeader({ email }: { email: string }) {
   return (
     <>
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-        <div className="flex min-w-0 items-center gap-4">
+      <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
+        <div className="flex min-w-0 flex-1 items-center gap-2 sm:gap-4">
           <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
             HookRelay
           </Link>
           <WorkspaceSwitcher />
         </div>
-        <div className="flex min-w-0 items-center gap-3 text-sm">
-          <span title={email} className="truncate text-slate-600" data-testid="current-user-email">
+        <div className="flex shrink-0 items-center gap-3 text-sm sm:min-w-0 sm:shrink">
+          <span title={email} className="hidden truncate text-slate-600 sm:inline" data-testid="current-user-email">
             {email}
           </span>
           <SignOutButton />

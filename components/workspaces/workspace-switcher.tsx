@@ -17,7 +17,7 @@ export function WorkspaceSwitcher() {
     return <CreateWorkspaceForm mutation={create} onDone={() => setCreating(false)} />;
   }
   return (
-    <span className="flex items-center gap-2">
+    <span className="flex min-w-0 items-center gap-2">
       <label htmlFor="workspace-switcher" className="sr-only">
         Workspace
       </label>
@@ -29,7 +29,7 @@ export function WorkspaceSwitcher() {
           if (e.target.value === "__new") setCreating(true);
           else switching.mutate(e.target.value);
         }}
-        className="max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+        className="min-w-0 max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
       >
         {data.map((w) => (
           <option key={w.id} value={w.id}>
