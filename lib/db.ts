@@ -6,7 +6,7 @@ import { config } from "./config";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: 10 });
+  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: config().DATABASE_POOL_SIZE });
   return new PrismaClient({ adapter });
 }
 
