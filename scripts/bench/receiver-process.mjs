@@ -1,9 +1,11 @@
-// Starts receiver.mjs as a child process and talks to its /__stats.
+// Starts receiver.mjs as a child process and reads its counts over /__stats.
 import { spawn } from "node:child_process";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { ROOT } from "../lib/prepare.mjs";
 
-export async function startReceiver(script) {
-  const child = spawn(process.execPath, [script], { stdio: ["ignore", "pipe", "inherit"] });
+export async function startReceiver() {
+  const child = spawn(process.execPath, [join(ROOT, "scripts/bench/receiver.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`the benchmark receiver exited (${code}) before listening`)));
@@ -12,11 +14,11 @@ export async function startReceiver(script) {
   const url = `http://127.0.0.1:${port}`;
   return {
     url,
+    pid: child.pid,
     stats: async () => (await fetch(`${url}/__stats`)).json(),
-    reset: async () => void (await fetch(`${url}/__reset`, { method: "POST" })).text(),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
       }),

@@ -1,0 +1,78 @@
+// Benchmark producer, run with `node --import tsx` against the bench database:
+// one workspace with BENCH_ENDPOINTS webhooks to the loopback receiver (webhook i
+// subscribes to "bench.e<i>", events go round-robin, so every event has exactly
+// one delivery), then BENCH_EVENTS events of ~1 KB ingested through lib/events
+// (ingestEvents: the code behind POST /api/v1/events/batch, minus HTTP) in
+// batches of BENCH_BATCH, one after another, as fast as possible.
+// The clock starts after set-up and connection warm-up, so tsx start-up is not
+// counted. Progress goes to stderr; the last stdout line is the JSON summary.
+import { createWorkspace } from "@/lib/workspaces/service";
+import { createWebhook } from "@/lib/webhooks/service";
+import { ingestEvents } from "@/lib/events/ingest-batch";
+import { db } from "@/lib/db";
+import { closeDeliveryQueues, readyRedis } from "@/lib/queue/delivery-queue";
+import { webhookCreateSchema } from "@/lib/validation/webhook";
+
+const events = Number(process.env.BENCH_EVENTS ?? 20_000);
+const endpoints = Number(process.env.BENCH_ENDPOINTS ?? 4);
+const batchSize = Number(process.env.BENCH_BATCH ?? 500);
+const target = process.env.BENCH_RECEIVER_URL;
+
+async function main() {
+  if (!target) throw new Error("BENCH_RECEIVER_URL is not set");
+  const ws = await createWorkspace("Benchmark");
+  for (let i = 0; i < endpoints; i++) {
+    await createWebhook(ws.id, webhookCreateSchema.parse({ url: `${target}/hook/${i}`, events: [`bench.e${i}`] }));
+  }
+  // Warm up both connections so the first batch does not pay for them.
+  await db.$queryRaw`SELECT 1`;
+  await readyRedis(5000);
+
+  const pad = "x".repeat(900);
+  const cpu0 = process.cpuUsage();
+  process.stderr.write("ingest started\n");
+  const firstIngestAt = Date.now();
+  const started = performance.now();
+  let lastReport = started;
+  for (let i = 0; i < events; i += batchSize) {
+    const n = Math.min(batchSize, events - i);
+    await ingestEvents(
+      ws.id,
+      Array.from({ length: n }, (_, k) => {
+        const seq = i + k;
+        return { type: `bench.e${seq % endpoints}`, data: { job_id: `scan_${seq}`, seq, progress: { percentage: seq % 100 }, pad } };
+      }),
+    );
+    const now = performance.now();
+    if (now - lastReport >= 2000 || i + n === events) {
+      lastReport = now;
+      process.stderr.write(`ingested ${i + n} / ${events} events (${Math.round((i + n) / ((now - started) / 1000))}/s)\n`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(
+    JSON.stringify({
+      workspace_id: ws.id,
+      events,
+      endpoints,
+      deliveries: events, // one subscribed webhook per event
+      batch_size: batchSize,
+      first_ingest_at: firstIngestAt,
+      ingest_done_at: Date.now(),
+      ingest_seconds: seconds,
+      cpu_seconds: (cpu.user + cpu.system) / 1e6,
+    }),
+  );
+}
+
+main()
+  .then(async () => {
+    await closeDeliveryQueues();
+    await db.$disconnect();
+    process.exit(0);
+  })
+  .catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
