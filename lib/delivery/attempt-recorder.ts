@@ -3,6 +3,7 @@
 // attempts, one UPDATE for the deliveries, one for endpoint health) instead of
 // three statements per attempt. A job completes only after its batch commits.
 import { db, Prisma } from "../db";
+import { MicroBatch } from "./micro-batch";
 
 export interface AttemptRecord {
   attempt: Prisma.AttemptCreateManyInput;
@@ -18,59 +19,24 @@ export interface AttemptRecord {
   endpoint: { id: string; success: boolean; at: Date };
 }
 
-interface Pending {
-  record: AttemptRecord;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 export class AttemptRecorder {
-  private queue: Pending[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly batch: MicroBatch<AttemptRecord, undefined>;
 
-  constructor(
-    private readonly maxBatch = 200,
-    private readonly maxWaitMs = 10,
-  ) {}
+  constructor(maxBatch = 200, maxWaitMs = 10) {
+    this.batch = new MicroBatch(async (records) => {
+      await writeBatch(records);
+      return records.map(() => undefined);
+    }, maxBatch, maxWaitMs);
+  }
 
-  record(record: AttemptRecord): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ record, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.flushSoon(0);
-      else this.flushSoon(this.maxWaitMs);
-    });
+  /** Resolves once the attempt is committed. */
+  async record(record: AttemptRecord): Promise<void> {
+    await this.batch.add(record);
   }
 
   /** Writes whatever is waiting; used on shutdown. */
-  async drain(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.flush();
-  }
-
-  private flushSoon(ms: number) {
-    if (this.timer && ms > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, ms);
-  }
-
-  private flush(): Promise<void> {
-    // Batches are written one after another, so the same delivery's updates never race.
-    this.flushing = this.flushing.then(async () => {
-      const batch = this.queue.splice(0, this.queue.length);
-      if (batch.length === 0) return;
-      try {
-        await writeBatch(batch.map((p) => p.record));
-        for (const p of batch) p.resolve();
-      } catch (err) {
-        for (const p of batch) p.reject(err);
-      }
-    });
-    return this.flushing;
+  drain(): Promise<void> {
+    return this.batch.drain();
   }
 }
 

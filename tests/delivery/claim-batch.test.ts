@@ -1,0 +1,99 @@
+// Claims are batched: concurrent jobs claim their deliveries in one statement.
+// Each job must still get exactly what a claim of its own would have given it.
+// The deliveries here are queued under a private prefix, so no worker takes them:
+// the test is the only claimer.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+
+const PREFIX = `hookrelay-claims-${randomBytes(3).toString("hex")}`;
+// lib/config reads the environment once, on first use: set the prefix before loading lib/.
+process.env.QUEUE_PREFIX = PREFIX;
+let db: typeof import("@/lib/db").db;
+let claimDelivery: typeof import("@/lib/delivery/claim").claimDelivery;
+let ingestEvent: typeof import("@/lib/events/ingest").ingestEvent;
+let workspaceId: string;
+let endpointId: string;
+
+before(async () => {
+  ({ db } = await import("@/lib/db"));
+  ({ claimDelivery } = await import("@/lib/delivery/claim"));
+  ({ ingestEvent } = await import("@/lib/events/ingest"));
+  const { createWorkspace } = await import("@/lib/workspaces/service");
+  const { createWebhook } = await import("@/lib/webhooks/service");
+  workspaceId = (await createWorkspace("Claims")).id;
+  endpointId = (await createWebhook(workspaceId, { url: "https://claims.example.com/hook", events: ["claim.*"] })).id;
+});
+after(async () => {
+  const { readyRedis, closeDeliveryQueues } = await import("@/lib/queue/delivery-queue");
+  const redis = await readyRedis();
+  const keys = await redis.keys(`${PREFIX}:*`);
+  if (keys.length) await redis.del(...keys);
+  await closeDeliveryQueues();
+  await (await import("@/lib/realtime/publisher")).flushLive();
+  await new Promise((r) => setTimeout(r, 50)); // the emitter's publish is in flight
+  redis.disconnect();
+  await db.$disconnect();
+});
+
+async function newDeliveries(n: number, type = "claim.test") {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const { accepted } = await ingestEvent(workspaceId, { type, data: { i } });
+    const d = await db.delivery.findFirstOrThrow({ where: { eventId: accepted.id, endpointId } });
+    ids.push(d.id);
+  }
+  return ids;
+}
+
+test("concurrent claims: every job gets its own delivery with its event and endpoint, and each is marked sending", async () => {
+  const ids = await newDeliveries(150); // more than one batch's worth
+  const claims = await Promise.all(ids.map((deliveryId) => claimDelivery({ deliveryId, attempt: 1 })));
+  claims.forEach((c, i) => {
+    assert.ok(c, `delivery ${i} claimed`);
+    assert.equal(c.id, ids[i]);
+    assert.equal(c.interrupted, false);
+    assert.equal(c.workspaceId, workspaceId);
+    assert.equal(c.endpoint.id, endpointId);
+    assert.equal(c.endpoint.url, "https://claims.example.com/hook");
+    assert.equal(c.event.type, "claim.test");
+    assert.deepEqual(c.event.payload, { i });
+  });
+  assert.equal(await db.delivery.count({ where: { id: { in: ids }, status: "sending" } }), ids.length);
+});
+
+test("in one batch: the same delivery twice is claimed once, then as interrupted; finished, unknown and already-attempted ones are null", async () => {
+  const [dup, done, attempted, fresh] = await newDeliveries(4);
+  await db.delivery.update({ where: { id: done }, data: { status: "succeeded", attemptCount: 1 } });
+  await db.delivery.update({ where: { id: attempted }, data: { attemptCount: 1 } });
+  const [a, b, c, d, e, f] = await Promise.all([
+    claimDelivery({ deliveryId: dup, attempt: 1 }),
+    claimDelivery({ deliveryId: dup, attempt: 1 }),
+    claimDelivery({ deliveryId: done, attempt: 2 }),
+    claimDelivery({ deliveryId: attempted, attempt: 1 }),
+    claimDelivery({ deliveryId: "dlv_does_not_exist", attempt: 1 }),
+    claimDelivery({ deliveryId: fresh, attempt: 1 }),
+  ]);
+  assert.equal(a?.id, dup);
+  assert.equal(a?.interrupted, false, "the first job claims it normally");
+  assert.equal(b?.id, dup);
+  assert.equal(b?.interrupted, true, "the second sees it already sending, as after a stalled job");
+  assert.equal(c, null, "a finished delivery is not sent again");
+  assert.equal(d, null, "attempt 1 is already recorded");
+  assert.equal(e, null);
+  assert.equal(f?.id, fresh);
+  const next = await claimDelivery({ deliveryId: attempted, attempt: 2 });
+  assert.equal(next?.id, attempted, "the next attempt number can claim it");
+});
+
+test("a disabled endpoint's deliveries are not claimed (they wait for it to be enabled)", async () => {
+  const [id] = await newDeliveries(1);
+  await db.endpoint.update({ where: { id: endpointId }, data: { status: "disabled" } });
+  try {
+    assert.equal(await claimDelivery({ deliveryId: id, attempt: 1 }), null);
+    assert.equal((await db.delivery.findUniqueOrThrow({ where: { id } })).status, "pending");
+  } finally {
+    await db.endpoint.update({ where: { id: endpointId }, data: { status: "active" } });
+  }
+  assert.equal((await claimDelivery({ deliveryId: id, attempt: 1 }))?.id, id);
+});
