@@ -34,3 +34,34 @@ test("retries show in the delivery log, attempts can be inspected, replay adds o
     await receiver.close();
   }
 });
+
+test("a 200 KB payload with HTML in it shows as text in the inspector, and a phone screen does not scroll sideways", async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${demoApiKey()}` };
+  const receiver = await startWebhookReceiver("/hooks/large");
+  const type = `log.large_${randomUUID().slice(0, 6)}`;
+  const hook = await request.post("/api/v1/webhooks", { headers, data: { url: receiver.url, events: [type] } });
+  const webhookId = ((await hook.json()) as { id: string }).id;
+  try {
+    // One unbroken 200 KB token (nothing to wrap at) and markup that must not become elements.
+    const blob = "A".repeat(200 * 1024);
+    const markup = '<img id="injected" src="x"><b>bold?</b>';
+    const ev = await request.post("/api/v1/events", { headers, data: { event: type, data: { blob, markup } } });
+    expect(ev.status()).toBe(202);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/deliveries");
+    await page.getByLabel("Event type").fill(type);
+    const row = page.locator("[data-delivery-row]").first();
+    await expect(row.locator("[data-status]")).toHaveText("succeeded", { timeout: 15_000 });
+    await row.click();
+    const body = page.locator('[data-attempt="1"]').getByLabel("Request body");
+    await expect(body).toContainText('<img id=\\"injected\\" src=\\"x\\"><b>bold?</b>');
+    expect((await body.textContent())!.length).toBeGreaterThan(200 * 1024);
+    await expect(page.locator("#injected")).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, "page wider than a 390 px phone screen").toBeLessThanOrEqual(0);
+  } finally {
+    await request.delete(`/api/v1/webhooks/${webhookId}`, { headers });
+    await receiver.close();
+  }
+});
