@@ -3,7 +3,9 @@
 // subscribes to "bench.e<i>", events go round-robin, so every event has exactly
 // one delivery), then BENCH_EVENTS events of ~1 KB ingested through lib/events
 // (ingestEvents: the code behind POST /api/v1/events/batch, minus HTTP) in
-// batches of BENCH_BATCH, one after another, as fast as possible.
+// batches of BENCH_BATCH, one after another, as fast as possible — or, with
+// BENCH_RATE set, paced at that many events per second (a batch every 50 ms),
+// for the latency at a steady load.
 // The clock starts after set-up and connection warm-up, so tsx start-up is not
 // counted. Progress goes to stderr; the last stdout line is the JSON summary.
 import { createWorkspace } from "@/lib/workspaces/service";
@@ -17,10 +19,13 @@ const events = Number(process.env.BENCH_EVENTS ?? 20_000);
 const endpoints = Number(process.env.BENCH_ENDPOINTS ?? 4);
 const batchSize = Number(process.env.BENCH_BATCH ?? 500);
 const target = process.env.BENCH_RECEIVER_URL;
+const rate = Number(process.env.BENCH_RATE ?? 0);
+const workspaceName = process.env.BENCH_WORKSPACE_NAME ?? "Benchmark";
+const TICK_MS = 50;
 
 async function main() {
   if (!target) throw new Error("BENCH_RECEIVER_URL is not set");
-  const ws = await createWorkspace("Benchmark");
+  const ws = await createWorkspace(workspaceName);
   for (let i = 0; i < endpoints; i++) {
     await createWebhook(ws.id, webhookCreateSchema.parse({ url: `${target}/hook/${i}`, events: [`bench.e${i}`] }));
   }
@@ -34,8 +39,14 @@ async function main() {
   const firstIngestAt = Date.now();
   const started = performance.now();
   let lastReport = started;
-  for (let i = 0; i < events; i += batchSize) {
-    const n = Math.min(batchSize, events - i);
+  const step = rate > 0 ? Math.max(1, Math.round((rate * TICK_MS) / 1000)) : batchSize;
+  for (let i = 0; i < events; i += step) {
+    const n = Math.min(step, events - i);
+    if (rate > 0) {
+      // Event i is due at start + i / rate; a late batch goes at once, so the average rate holds.
+      const wait = started + (i / rate) * 1000 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    }
     await ingestEvents(
       ws.id,
       Array.from({ length: n }, (_, k) => {
@@ -57,7 +68,8 @@ async function main() {
       events,
       endpoints,
       deliveries: events, // one subscribed webhook per event
-      batch_size: batchSize,
+      batch_size: step,
+      rate: rate > 0 ? rate : null,
       first_ingest_at: firstIngestAt,
       ingest_done_at: Date.now(),
       ingest_seconds: seconds,

@@ -10,11 +10,13 @@
 //      while BENCH_EVENTS events (~1 KB) are ingested through lib/events as fast
 //      as possible; measured from the first ingest until every delivery is
 //      `succeeded`, and checked exactly-once at a counting loopback receiver;
-//   2. the references (references.mjs), unless BENCH_SKIP_REFERENCES=1;
-//   3. a table on stdout, and everything as JSON in bench-results/latest.json.
+//   2. the paced run (scenario.mjs): BENCH_RATE events per second (500) for
+//      BENCH_RATE_SEC (10), with workers started again: latency at a steady load;
+//   3. the references (references.mjs), unless BENCH_SKIP_REFERENCES=1;
+//   4. a table on stdout, and everything as JSON in bench-results/latest.json.
 //
 // Env: BENCH_EVENTS (20000), BENCH_WORKERS (worker processes, 1), BENCH_ENDPOINTS (4),
-// BENCH_SKIP_REFERENCES=1, BENCH_TIMEOUT_SEC (600), BENCH_NODE_ARGS (extra node flags
+// BENCH_RATE (0 skips the paced run), BENCH_RATE_SEC, BENCH_SKIP_REFERENCES=1, BENCH_TIMEOUT_SEC (600), BENCH_NODE_ARGS (extra node flags
 // for the workers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), and the worker's own
 // WORKER_CONCURRENCY / DATABASE_POOL_SIZE; DATABASE_URL / REDIS_URL choose the servers
 // (the database name in DATABASE_URL is replaced by hookrelay_bench).
@@ -44,12 +46,14 @@ async function main() {
     timeoutMs: intEnv("BENCH_TIMEOUT_SEC", 600, 10, 86_400) * 1000,
     nodeArgs: (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean),
     skipReferences: process.env.BENCH_SKIP_REFERENCES === "1",
+    pacedRate: intEnv("BENCH_RATE", 500, 0, 1_000_000),
+    pacedSeconds: intEnv("BENCH_RATE_SEC", 10, 2, 3600),
   };
   checkNode();
   await ensureDependencies();
   // Imported only now: on a fresh checkout node_modules does not exist before ensureDependencies.
   const { default: pg } = await import("pg");
-  const { runOurs } = await import("./scenario.mjs");
+  const { runOurs, runPaced } = await import("./scenario.mjs");
   const { runReferences } = await import("./references.mjs");
   const { formatReport } = await import("./report.mjs");
 
@@ -100,12 +104,16 @@ async function main() {
   const pool = new pg.Pool({ connectionString: sqlUrl, max: 2 });
   try {
     results.ours = await runOurs({ env, pool, receiver, ...settings });
+    if (settings.pacedRate > 0) {
+      results.ours.paced = await runPaced({ env, pool, receiver, ...settings, rate: settings.pacedRate, seconds: settings.pacedSeconds, already: results.ours.deliveries });
+    }
   } finally {
     await receiver.stop();
     await pool.end();
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
   }
-  step(`ours: ${results.ours.deliveries_per_s} deliveries/s end to end; exactly once: ${results.ours.exactly_once ? "yes" : "NO"}`);
+  const exactlyOnce = results.ours.exactly_once && (results.ours.paced?.exactly_once ?? true);
+  step(`ours: ${results.ours.deliveries_per_s} deliveries/s end to end; exactly once: ${exactlyOnce ? "yes" : "NO"}`);
 
   if (settings.skipReferences) step("references skipped (BENCH_SKIP_REFERENCES=1)");
   else results.references = await runReferences({ databaseUrl: sqlUrl, redisUrl: env.REDIS_URL });
@@ -115,7 +123,7 @@ async function main() {
   mkdirSync(join(ROOT, "bench-results"), { recursive: true });
   writeFileSync(join(ROOT, "bench-results", "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
   step("full results: bench-results/latest.json");
-  if (!results.ours.exactly_once) {
+  if (!exactlyOnce) {
     console.error("npm run bench: some deliveries did not arrive exactly once (see the receiver counts above)");
     process.exitCode = 1;
   }

@@ -4,6 +4,9 @@
 // receiver. The clock runs from the first ingest call to the last delivery
 // being recorded `succeeded` in PostgreSQL (polled; the end time is read from
 // the rows themselves, so the polling interval does not blur it).
+// Then (runPaced), with workers started again, the paced run: events arrive at a steady
+// `pacedRate` per second for `pacedSeconds`, for the latency at a load the
+// machine carries (a backlog's latency is mostly its queueing).
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { Queue } from "bullmq";
@@ -13,12 +16,13 @@ import { launch, step, stopAll } from "../lib/run.mjs";
 import { startCpuSampler } from "./cpu.mjs";
 
 const POLL_MS = 250;
+// The paced run's first second is left out of its latency: freshly started
+// workers are still compiling and opening connections (p95 ~400 ms, then ~40 ms).
+const WARM_UP_SEC = 1;
 const PROGRESS_MS = 2000;
 
 export async function runOurs({ env, pool, receiver, events, endpoints, workers: workerCount, timeoutMs, nodeArgs }) {
-  const workers = Array.from({ length: workerCount }, (_, i) =>
-    launch(workerCount > 1 ? `worker${i + 1}` : "worker", process.execPath, [...nodeArgs, "--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
-  );
+  const workers = launchWorkers(env, workerCount, nodeArgs);
   let ingest = null;
   let result;
   let before;
@@ -64,8 +68,58 @@ export async function runOurs({ env, pool, receiver, events, endpoints, workers:
     if (ingest && !ingest.state.finished) ingest.child.kill("SIGKILL");
     await stopAll(workers, 20_000);
   }
+  // After the workers have stopped: backends report their statistics when they finish.
   result.postgres = await databaseDelta(pool, before, result.deliveries);
   return result;
+}
+
+/**
+ * The paced run, after runOurs in the same database (`already`: its deliveries),
+ * with freshly started workers: `rate` events per second for `seconds`.
+ */
+export async function runPaced({ env, pool, receiver, endpoints, workers: workerCount, nodeArgs, rate, seconds, timeoutMs, already }) {
+  const workers = launchWorkers(env, workerCount, nodeArgs);
+  try {
+    await waitForWorkers(env, workers);
+    const events = Math.round(rate * seconds);
+    step(`paced: ${n(events)} events at ${n(rate)}/s for ${seconds} s while the worker(s) deliver…`);
+    const before = await receiver.stats();
+    const ingest = startIngest(env, { events, endpoints, receiverUrl: receiver.url, rate, workspaceName: "Benchmark paced" });
+    try {
+      await pollUntilDelivered(pool, ingest, workers, events, timeoutMs, already);
+    } finally {
+      if (!ingest.state.finished) ingest.child.kill("SIGKILL");
+    }
+    return await pacedFigures(pool, receiver, before, await ingest.done, rate, seconds);
+  } finally {
+    await stopAll(workers, 20_000);
+  }
+}
+
+async function pacedFigures(pool, receiver, before, summary, rate, seconds) {
+  const lat = (
+    await pool.query(
+      `SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY ms)::float8[] AS p, max(ms)::float8 AS max
+         FROM (SELECT extract(epoch FROM d."updatedAt" - e."createdAt") * 1000 AS ms
+                 FROM "Delivery" d JOIN "Event" e ON e.id = d."eventId"
+                WHERE d."workspaceId" = $1 AND d.status = 'succeeded'
+                  AND e."createdAt" >= (SELECT min("createdAt") FROM "Event" WHERE "workspaceId" = $1) + interval '${WARM_UP_SEC} seconds') x`,
+      [summary.workspace_id],
+    )
+  ).rows[0];
+  const after = await receiver.stats();
+  const requests = after.requests - before.requests;
+  const unique = after.unique - before.unique;
+  return {
+    rate,
+    seconds,
+    warm_up_seconds_excluded: WARM_UP_SEC,
+    events: summary.events,
+    achieved_rate: Math.round(summary.events / summary.ingest_seconds),
+    latency_ms: { p50: round(lat.p[0]), p95: round(lat.p[1]), p99: round(lat.p[2]), max: round(lat.max) },
+    exactly_once: requests === summary.deliveries && unique === summary.deliveries && after.duplicates === before.duplicates,
+    receiver: { requests, unique },
+  };
 }
 
 /**
@@ -102,6 +156,12 @@ async function databaseDelta(pool, before, deliveries) {
   };
 }
 
+function launchWorkers(env, count, nodeArgs) {
+  return Array.from({ length: count }, (_, i) =>
+    launch(count > 1 ? `worker${i + 1}` : "worker", process.execPath, [...nodeArgs, "--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
+  );
+}
+
 /** BullMQ lists the workers connected to the first-attempt queue; wait until all of ours are. */
 async function waitForWorkers(env, workers) {
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
@@ -121,10 +181,17 @@ async function waitForWorkers(env, workers) {
   }
 }
 
-function startIngest(env, { events, endpoints, receiverUrl }) {
+function startIngest(env, { events, endpoints, receiverUrl, rate = 0, workspaceName = "Benchmark" }) {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/ingest.ts"], {
     cwd: ROOT,
-    env: { ...env, BENCH_EVENTS: String(events), BENCH_ENDPOINTS: String(endpoints), BENCH_RECEIVER_URL: receiverUrl },
+    env: {
+      ...env,
+      BENCH_EVENTS: String(events),
+      BENCH_ENDPOINTS: String(endpoints),
+      BENCH_RECEIVER_URL: receiverUrl,
+      BENCH_RATE: String(rate),
+      BENCH_WORKSPACE_NAME: workspaceName,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";
@@ -154,7 +221,8 @@ function startIngest(env, { events, endpoints, receiverUrl }) {
   return { child, state, done, pid: child.pid };
 }
 
-async function pollUntilDelivered(pool, ingest, workers, expected, timeoutMs) {
+/** Until `already` + this ingest's deliveries have succeeded (`already`: those of an earlier run in the same database). */
+async function pollUntilDelivered(pool, ingest, workers, expected, timeoutMs, already = 0) {
   const started = performance.now();
   let lastReport = started;
   let lastDone = 0;
@@ -174,7 +242,7 @@ async function pollUntilDelivered(pool, ingest, workers, expected, timeoutMs) {
     }
     const dead = workers.find((w) => w.exitCode !== null || w.signalCode !== null);
     if (dead) throw new Error(`a worker process exited (${dead.signalCode ?? `code ${dead.exitCode}`}) during the run`);
-    const target = ingest.state.summary?.deliveries ?? expected;
+    const target = already + (ingest.state.summary?.deliveries ?? expected);
     if (ingest.state.finished && ok >= target) return { succeededAtIngestDone };
     const now = performance.now();
     if (now - started > timeoutMs) throw new Error(`only ${ok} of ${target} deliveries succeeded after ${Math.round((now - started) / 1000)} s (BENCH_TIMEOUT_SEC)`);
@@ -228,4 +296,5 @@ async function figures(pool) {
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const n = (x) => Number(x).toLocaleString("en-US");
 const round = (x, digits = 0) => (x == null ? null : Math.round(x * 10 ** digits) / 10 ** digits);
