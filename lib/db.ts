@@ -6,7 +6,14 @@ import { config } from "./config";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: config().DATABASE_URL, max: config().DATABASE_POOL_SIZE });
+  const adapter = new PrismaPg({
+    connectionString: config().DATABASE_URL,
+    max: config().DATABASE_POOL_SIZE,
+    // Timestamps are stored without a zone, in UTC (Prisma's convention). Raw SQL
+    // that says now() or casts a timestamptz would follow the server's zone
+    // instead (Debian sets it to the machine's), so every session runs in UTC.
+    options: "-c TimeZone=UTC",
+  });
   return new PrismaClient({ adapter });
 }
 

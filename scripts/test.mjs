@@ -12,6 +12,7 @@ import { ensureChromium } from "./lib/chromium.mjs";
 import { startSmtpSink } from "./lib/smtp-sink.mjs";
 
 const PORT = Number(process.env.TEST_PORT ?? 3100);
+const TEST_DB_TIMEZONE = "America/New_York";
 const only = process.argv.slice(2); // optional: test files or "unit" / "e2e"
 
 function testFiles(dir) {
@@ -73,7 +74,9 @@ async function main() {
     AUTH_RATE_LIMIT_WINDOW_SEC: "2",
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   };
-  Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true }));
+  // The test database's zone is not UTC, as on a server installed in its users' local
+  // zone: a query that depends on the server's zone fails here rather than for them.
+  Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true, timezone: TEST_DB_TIMEZONE }));
   await generatePrismaClient(env);
   step("seeding the demo workspace…");
   await runCommand("setup", process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, quiet: true });

@@ -96,7 +96,7 @@ export async function buildApp(env) {
 }
 
 /** PostgreSQL + Redis reachable, database migrated. Returns the URLs in use. */
-export async function prepareServices(env, databaseName, { fresh = false } = {}) {
+export async function prepareServices(env, databaseName, { fresh = false, timezone } = {}) {
   const { ensurePostgres, ensureRedis } = await import("./services.mjs");
   const { applyMigrations } = await import("./migrate.mjs");
   const log = (m) => step(m);
@@ -104,14 +104,17 @@ export async function prepareServices(env, databaseName, { fresh = false } = {})
   for (const k of ["DATABASE_URL", "REDIS_URL"]) if (env[k]) process.env[k] = env[k];
   const databaseUrl = await ensurePostgres({ log, databaseName });
   const redisUrl = await ensureRedis({ log });
-  if (fresh) await recreateDatabase(databaseUrl);
+  if (fresh) await recreateDatabase(databaseUrl, timezone);
   const applied = await applyMigrations(databaseUrl, join(ROOT, "prisma", "migrations"), { log });
   step(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
   return { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
 }
 
-/** Drops and recreates the database of `url` (tests start from an empty schema every run). */
-async function recreateDatabase(url) {
+/**
+ * Drops and recreates the database of `url` (tests start from an empty schema every run),
+ * optionally with its own default time zone.
+ */
+async function recreateDatabase(url, timezone) {
   const { default: pg } = await import("pg");
   const target = new URL(url);
   const name = decodeURIComponent(target.pathname.slice(1));
@@ -123,6 +126,7 @@ async function recreateDatabase(url) {
     const quoted = '"' + name.replace(/"/g, '""') + '"';
     await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoted}`);
+    if (timezone) await client.query(`ALTER DATABASE ${quoted} SET timezone TO ${client.escapeLiteral(timezone)}`);
   } finally {
     await client.end();
   }
