@@ -3,19 +3,17 @@
 // with its deliveries in ONE transaction, then all ids are enqueued together.
 // Idempotency keys behave as for single events: a known key (earlier, or
 // earlier in this batch) returns the original event and creates nothing.
-import { db, Prisma } from "../db";
+import { db } from "../db";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import { publishLive } from "../realtime/publisher";
 import { coalesceKeyFor } from "../delivery/coalesce";
-import { activeEndpoints, deliveryTargets, firstAttemptJobs, ingestEvent, isUniqueViolation, type IngestInput } from "./ingest";
+import { activeEndpoints, deliveryTargets, firstAttemptJobs, ingestEvent, type IngestInput } from "./ingest";
+import { isUniqueViolation, storeEvents, type NewDelivery, type NewEvent } from "./store-events";
 import type { z } from "zod";
 import type { EventAccepted, eventBatchItemSchema } from "../validation/event";
 
 export type BatchItemResult = z.infer<typeof eventBatchItemSchema>;
-
-// Keeps each INSERT well under PostgreSQL's 65,535 bind parameters.
-const CHUNK = 2000;
 
 export async function ingestEvents(workspaceId: string, inputs: IngestInput[]): Promise<BatchItemResult[]> {
   const keys = [...new Set(inputs.flatMap((i) => (i.idempotencyKey ? [i.idempotencyKey] : [])))];
@@ -31,8 +29,8 @@ export async function ingestEvents(workspaceId: string, inputs: IngestInput[]): 
   const endpoints = await activeEndpoints(workspaceId);
   const now = new Date();
   const results: BatchItemResult[] = new Array(inputs.length);
-  const events: Prisma.EventCreateManyInput[] = [];
-  const deliveries: Prisma.DeliveryCreateManyInput[] = [];
+  const events: NewEvent[] = [];
+  const deliveries: NewDelivery[] = [];
   const jobs: ReturnType<typeof firstAttemptJobs> = [];
   const live: Parameters<typeof publishLive>[0] = [];
   const fresh = new Map<string, EventAccepted>(); // keys first seen in this batch
@@ -54,7 +52,7 @@ export async function ingestEvents(workspaceId: string, inputs: IngestInput[]): 
       nextAttemptAt: now,
       coalesceKey: coalesceKeyFor(e.policy, input.type, input.data),
     }));
-    events.push({ id: eventId, workspaceId, type: input.type, payload: input.data as Prisma.InputJsonObject, idempotencyKey: key, createdAt: now });
+    events.push({ id: eventId, workspaceId, type: input.type, payload: input.data, idempotencyKey: key, createdAt: now });
     deliveries.push(...rows);
     jobs.push(...firstAttemptJobs(rows, targets));
     live.push({ workspaceId, id: eventId, event: input.type, timestamp: now.toISOString(), data: input.data });
@@ -64,10 +62,7 @@ export async function ingestEvents(workspaceId: string, inputs: IngestInput[]): 
   }
 
   try {
-    await db.$transaction([
-      ...chunks(events).map((data) => db.event.createMany({ data })),
-      ...chunks(deliveries).map((data) => db.delivery.createMany({ data })),
-    ]);
+    if (events.length) await storeEvents(events, deliveries, now);
   } catch (err) {
     // Another request stored one of these idempotency keys meanwhile: nothing of
     // this batch was written, so take the events one by one (each dedupes itself).
@@ -85,11 +80,5 @@ async function sequential(workspaceId: string, inputs: IngestInput[]): Promise<B
     const { accepted, replayed } = await ingestEvent(workspaceId, input);
     out.push({ ...accepted, index, replayed });
   }
-  return out;
-}
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
   return out;
 }

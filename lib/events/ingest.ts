@@ -2,7 +2,8 @@
 // Event and its Deliveries in one transaction, then enqueue the delivery ids.
 // After the transaction commits the event is safe: a failed enqueue is retried
 // by the reconciler, never reported to the producer as a loss.
-import { db, Prisma } from "../db";
+import { db } from "../db";
+import { isUniqueViolation, storeEvents } from "./store-events";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import { matchesEventType } from "../webhooks/event-match";
@@ -70,19 +71,11 @@ export async function ingestEvent(workspaceId: string, input: IngestInput): Prom
   }));
 
   try {
-    await db.$transaction([
-      db.event.create({
-        data: {
-          id: eventId,
-          workspaceId,
-          type: input.type,
-          payload: input.data as Prisma.InputJsonObject,
-          idempotencyKey: input.idempotencyKey,
-          createdAt: now,
-        },
-      }),
-      db.delivery.createMany({ data: deliveries }),
-    ]);
+    await storeEvents(
+      [{ id: eventId, workspaceId, type: input.type, payload: input.data, idempotencyKey: input.idempotencyKey, createdAt: now }],
+      deliveries,
+      now,
+    );
   } catch (err) {
     if (input.idempotencyKey && isUniqueViolation(err)) return { accepted: await existingEvent(workspaceId, input.idempotencyKey), replayed: true };
     throw err;
@@ -107,8 +100,4 @@ export async function existingEvent(workspaceId: string, idempotencyKey: string)
     deliveries: event._count.deliveries,
     created_at: event.createdAt.toISOString(),
   };
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }

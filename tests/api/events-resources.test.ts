@@ -116,6 +116,27 @@ test("batch ingest honours idempotency ids: repeats (earlier or in the same batc
   assert.equal(await db.event.count({ where: { workspaceId: t.workspaceId, type: { startsWith: "idem." } } }), 2);
 });
 
+test("racing requests with the same idempotency ids store each event once, and every request gets its id", async () => {
+  // Batches that overlap on one id, and single events with the same id, sent at once:
+  // the losers of the unique index fall back to the stored event instead of failing.
+  const batches = Array.from({ length: 6 }, (_, i) =>
+    t.api.post("/api/v1/events/batch", {
+      events: [
+        { event: "race.shared", data: {}, id: "race-shared" },
+        { event: "race.own", data: { i }, id: `race-own-${i}` },
+      ],
+    }),
+  );
+  const singles = Array.from({ length: 4 }, () => t.api.post("/api/v1/events", { event: "race.shared", data: {}, id: "race-shared" }));
+  const [batchResults, singleResults] = await Promise.all([Promise.all(batches), Promise.all(singles)]);
+  for (const r of [...batchResults, ...singleResults]) assert.equal(r.status, 202, JSON.stringify(r.body).slice(0, 300));
+  const sharedIds = new Set([...batchResults.map((r) => r.body.data[0].id), ...singleResults.map((r) => r.body.id)]);
+  assert.equal(sharedIds.size, 1, "one event for the shared id");
+  assert.equal(new Set(batchResults.map((r) => r.body.data[1].id)).size, 6, "each batch's own event is stored too");
+  assert.equal(await db.event.count({ where: { workspaceId: t.workspaceId, type: "race.shared" } }), 1);
+  assert.equal(await db.event.count({ where: { workspaceId: t.workspaceId, type: "race.own" } }), 6);
+});
+
 test("events list: newest first, cursor pages, filters by type (exact and prefix.*) and time range", async () => {
   const ids: string[] = [];
   for (let i = 0; i < 5; i++) ids.push((await t.api.post("/api/v1/events", { event: `page.${i % 2 ? "odd" : "even"}`, data: { i } })).body.id);
