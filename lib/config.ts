@@ -27,7 +27,7 @@ const schema = z.object({
   DEAD_LETTER_RETENTION_DAYS: z.coerce.number().min(1).max(3650).default(30),
   // Deliveries in flight per worker process. Measured with `npm run bench` on 2 cores: 64 → 200
   // raised the drain rate by about a quarter; slow receivers benefit more still.
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(200),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(500),
   // PostgreSQL connections per process (web server, each worker).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // SSRF guard (lib/delivery/ssrf.ts): comma-separated CIDRs that webhooks may reach even

@@ -91,7 +91,7 @@ async function main() {
       events: settings.events,
       workers: settings.workers,
       endpoints: settings.endpoints,
-      worker_concurrency: Number(env.WORKER_CONCURRENCY ?? 200),
+      worker_concurrency: Number(env.WORKER_CONCURRENCY ?? 500),
       database_pool_size: Number(env.DATABASE_POOL_SIZE ?? 10),
       node_args: settings.nodeArgs,
     },
