@@ -8,13 +8,12 @@
 // Each result is { value, unit, raw, note? } or { error } when it cannot run here.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { ROOT } from "../lib/prepare.mjs";
-import { runCommand, step } from "../lib/run.mjs";
+import { freePort, runCommand, step } from "../lib/run.mjs";
 
 const SOURCE = resolve(process.env.BENCH_REFERENCES ?? join(ROOT, "..", "shared", "bench"));
 const SCRATCH = resolve(process.env.BENCH_REFERENCES_DIR ?? join(tmpdir(), "hookrelay-refbench"));
@@ -166,16 +165,6 @@ async function startTheirReceiver(port) {
   };
 }
 
-function freePort() {
-  return new Promise((resolvePromise, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePromise(port));
-    });
-  });
-}
 
 function withDatabase(url, name) {
   const u = new URL(url);

@@ -37,6 +37,18 @@ export function formatReport(r) {
         (q.exactly_once ? "" : `  NOT exactly once: ${n(q.receiver.requests)} requests, ${n(q.receiver.unique)} distinct`),
     );
   }
+  if (o.http) {
+    const h = o.http;
+    row(
+      `HTTP ingest, POST /api/v1/events (${h.single.concurrency} in flight)`,
+      `${n(h.single.per_s)} events/s · response p50 ${n(h.single.latency_ms.p50)} ms · p99 ${n(h.single.latency_ms.p99)} ms`,
+    );
+    row(
+      `HTTP ingest, /api/v1/events/batch (${h.batch.batch_size} per request)`,
+      `${n(h.batch.per_s)} events/s · response p50 ${n(h.batch.latency_ms.p50)} ms · p99 ${n(h.batch.latency_ms.p99)} ms` +
+        (h.exactly_once ? "" : `  NOT exactly once: ${n(h.receiver.requests)} requests, ${n(h.receiver.unique)} distinct`),
+    );
+  }
   row("attempt round trip (POST)", `p50 ${n(o.attempt_round_trip_ms.p50)} ms · p95 ${n(o.attempt_round_trip_ms.p95)} ms`);
   const c = o.receiver;
   row(
@@ -73,6 +85,7 @@ export function formatReport(r) {
       }
       let cmp = ratio(o.deliveries_per_s, ref.value);
       if (key === "l3") cmp += `  (attempt writes ÷ it: ${ratio(o.attempt_writes.per_s, ref.value)})`;
+      if (key === "l1" && o.http) cmp += `  (HTTP ingest of single events ÷ it: ${ratio(o.http.single.per_s, ref.value)})`;
       lines.push(`  ${label.padEnd(W)} ${`${n(ref.value)} ${ref.unit}`.padEnd(22)} ${cmp}`);
       if (ref.note) lines.push(`  ${"".padEnd(W)} (${ref.note})`);
     }

@@ -12,8 +12,12 @@
 //      `succeeded`, and checked exactly-once at a counting loopback receiver;
 //   2. the paced run (scenario.mjs): BENCH_RATE events per second (500) for
 //      BENCH_RATE_SEC (10), with workers started again: latency at a steady load;
-//   3. the references (references.mjs), unless BENCH_SKIP_REFERENCES=1;
-//   4. a table on stdout, and everything as JSON in bench-results/latest.json.
+//   3. the HTTP run (http-scenario.mjs): BENCH_HTTP_EVENTS (5000) events through
+//      POST /api/v1/events (BENCH_HTTP_CONCURRENCY in flight, 32) and as many
+//      through /api/v1/events/batch (BENCH_HTTP_BATCH per request, 100), with the
+//      web server on the production build; BENCH_HTTP_EVENTS=0 skips it;
+//   4. the references (references.mjs), unless BENCH_SKIP_REFERENCES=1;
+//   5. a table on stdout, and everything as JSON in bench-results/latest.json.
 //
 // Env: BENCH_EVENTS (20000), BENCH_WORKERS (worker processes, 1), BENCH_ENDPOINTS (4),
 // BENCH_RATE (0 skips the paced run), BENCH_RATE_SEC, BENCH_SKIP_REFERENCES=1, BENCH_TIMEOUT_SEC (600), BENCH_NODE_ARGS (extra node flags
@@ -48,12 +52,16 @@ async function main() {
     skipReferences: process.env.BENCH_SKIP_REFERENCES === "1",
     pacedRate: intEnv("BENCH_RATE", 500, 0, 1_000_000),
     pacedSeconds: intEnv("BENCH_RATE_SEC", 10, 2, 3600),
+    httpEvents: intEnv("BENCH_HTTP_EVENTS", 5000, 0, 1_000_000),
+    httpConcurrency: intEnv("BENCH_HTTP_CONCURRENCY", 32, 1, 1000),
+    httpBatch: intEnv("BENCH_HTTP_BATCH", 100, 1, 1000),
   };
   checkNode();
   await ensureDependencies();
   // Imported only now: on a fresh checkout node_modules does not exist before ensureDependencies.
   const { default: pg } = await import("pg");
   const { runOurs, runPaced } = await import("./scenario.mjs");
+  const { runHttp } = await import("./http-scenario.mjs");
   const { runReferences } = await import("./references.mjs");
   const { formatReport } = await import("./report.mjs");
 
@@ -107,12 +115,16 @@ async function main() {
     if (settings.pacedRate > 0) {
       results.ours.paced = await runPaced({ env, pool, receiver, ...settings, rate: settings.pacedRate, seconds: settings.pacedSeconds, already: results.ours.deliveries });
     }
+    if (settings.httpEvents > 0) {
+      const { httpEvents: events, httpConcurrency: concurrency, httpBatch: batchSize } = settings;
+      results.ours.http = await runHttp({ env, pool, receiver, ...settings, events, concurrency, batchSize });
+    }
   } finally {
     await receiver.stop();
     await pool.end();
     await dropQueueKeys(env.REDIS_URL, env.QUEUE_PREFIX);
   }
-  const exactlyOnce = results.ours.exactly_once && (results.ours.paced?.exactly_once ?? true);
+  const exactlyOnce = results.ours.exactly_once && (results.ours.paced?.exactly_once ?? true) && (results.ours.http?.exactly_once ?? true);
   step(`ours: ${results.ours.deliveries_per_s} deliveries/s end to end; exactly once: ${exactlyOnce ? "yes" : "NO"}`);
 
   if (settings.skipReferences) step("references skipped (BENCH_SKIP_REFERENCES=1)");
@@ -136,6 +148,7 @@ function ratios(r) {
   return {
     ours_over_diy_peer: div(ours, refs.diy?.value),
     ours_over_l1_post: div(ours, refs.l1?.value),
+    http_single_over_l1_post: div(r.ours.http?.single.per_s, refs.l1?.value),
     ours_over_l2_bullmq_processing: div(ours, refs.l2?.value),
     ours_over_l3_pg_insert: div(ours, refs.l3?.value),
     attempt_writes_over_l3_pg_insert: div(r.ours.attempt_writes.per_s, refs.l3?.value),

@@ -156,14 +156,14 @@ async function databaseDelta(pool, before, deliveries) {
   };
 }
 
-function launchWorkers(env, count, nodeArgs) {
+export function launchWorkers(env, count, nodeArgs) {
   return Array.from({ length: count }, (_, i) =>
     launch(count > 1 ? `worker${i + 1}` : "worker", process.execPath, [...nodeArgs, "--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
   );
 }
 
 /** BullMQ lists the workers connected to the first-attempt queue; wait until all of ours are. */
-async function waitForWorkers(env, workers) {
+export async function waitForWorkers(env, workers) {
   const connection = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue("deliveries", { connection, prefix: env.QUEUE_PREFIX });
   const deadline = Date.now() + 90_000;

@@ -1,6 +1,7 @@
 // Small process helpers for the start/test scripts: run a command to completion,
 // or keep one running with its output prefixed and pino's JSON made readable.
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 
 const COLORS = { web: 36, worker: 35, demo: 32, build: 33, test: 32, e2e: 34, setup: 90 };
 const LEVELS = { 10: "trace", 20: "debug", 30: "info", 40: "warn", 50: "error", 60: "fatal" };
@@ -125,4 +126,16 @@ export async function waitForHttp(url, { timeoutMs = 60_000, child } = {}) {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`${url} did not become ready within ${timeoutMs / 1000} s (${last})`);
+}
+
+/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }
