@@ -3,6 +3,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "../logger";
+import { isUniqueViolation } from "../db-errors";
 
 export type ErrorCode =
   | "bad_request"
@@ -95,8 +96,4 @@ function conflictFields(error: unknown): string[] {
   const snake = fields.map((f) => f.replace(/"/g, "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
   const shown = snake.filter((f) => f !== "workspace_id");
   return shown.length ? shown : snake;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

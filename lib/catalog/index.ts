@@ -3,6 +3,7 @@
 import { db, Prisma } from "../db";
 import { newId } from "../ids";
 import { ApiError, notFound } from "../api/errors";
+import { isUniqueViolation } from "../db-errors";
 import { BUILTIN_EVENT_TYPES, findBuiltin, type BuiltinEventType } from "./builtin";
 import { compileSchema, schemaProblem, toPathErrors } from "./ajv";
 import type { EventTypeCreateInput, EventTypeDto, EventTypeUpdateInput } from "./schemas";
@@ -87,7 +88,7 @@ export async function createEventType(workspaceId: string, input: EventTypeCreat
     });
     return customDto(row);
   } catch (err) {
-    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {
+    if (isUniqueViolation(err)) {
       throw new ApiError("conflict", `Event type "${input.name}" already exists`);
     }
     throw err;

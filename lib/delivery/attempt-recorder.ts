@@ -3,6 +3,7 @@
 // attempts, one UPDATE for the deliveries, one for endpoint health) instead of
 // three statements per attempt. A job completes only after its batch commits.
 import { db, Prisma } from "../db";
+import { isRetryableConflict } from "../db-errors";
 import { MicroBatch } from "./micro-batch";
 
 export interface AttemptRecord {
@@ -80,7 +81,7 @@ async function writeBatch(records: AttemptRecord[]): Promise<void> {
       return;
     } catch (err) {
       // Serialization failures and deadlocks are safe to retry: nothing was written.
-      if (attempt >= 3 || !(err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034")) throw err;
+      if (attempt >= 3 || !isRetryableConflict(err)) throw err;
     }
   }
 }

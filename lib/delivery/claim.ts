@@ -1,7 +1,8 @@
 // Claiming a delivery: mark it "sending" and load everything the attempt needs
 // in one round trip. A delivery left "sending" by a killed worker can be
 // claimed again by the same attempt number (BullMQ re-runs the stalled job).
-import { db, Prisma } from "../db";
+import { db } from "../db";
+import { isRetryableConflict } from "../db-errors";
 import { MicroBatch } from "./micro-batch";
 import { readPolicy, type EndpointPolicy } from "../validation/endpoint-policy";
 import type { DeliverJobData } from "../queue/jobs";
@@ -102,14 +103,9 @@ async function claimRows(jobs: DeliverJobData[]): Promise<Map<string, ClaimedDel
       return new Map(rows.map((r) => [r.id, toClaimed(r)]));
     } catch (err) {
       // A deadlock with another worker's claim or attempt batch: nothing was written, try again.
-      if (tries >= 3 || !isDeadlock(err)) throw err;
+      if (tries >= 3 || !isRetryableConflict(err)) throw err;
     }
   }
-}
-
-function isDeadlock(err: unknown): boolean {
-  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2034") return true;
-  return /deadlock detected|40P01/.test(String((err as Error)?.message ?? err));
 }
 
 function toClaimed(r: Row): ClaimedDelivery {

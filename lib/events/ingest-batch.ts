@@ -9,7 +9,8 @@ import { enqueueDeliveries } from "../queue/delivery-queue";
 import { publishLive } from "../realtime/publisher";
 import { coalesceKeyFor } from "../delivery/coalesce";
 import { activeEndpoints, deliveryTargets, firstAttemptJobs, ingestEvent, type IngestInput } from "./ingest";
-import { isUniqueViolation, storeEvents, type NewDelivery, type NewEvent } from "./store-events";
+import { isUniqueViolation } from "../db-errors";
+import { storeEvents, type NewDelivery, type NewEvent } from "./store-events";
 import type { z } from "zod";
 import type { EventAccepted, eventBatchItemSchema } from "../validation/event";
 

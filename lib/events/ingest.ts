@@ -3,7 +3,8 @@
 // After the transaction commits the event is safe: a failed enqueue is retried
 // by the reconciler, never reported to the producer as a loss.
 import { db } from "../db";
-import { isUniqueViolation, storeEvents } from "./store-events";
+import { isUniqueViolation } from "../db-errors";
+import { storeEvents } from "./store-events";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import { matchesEventType } from "../webhooks/event-match";

@@ -2,7 +2,7 @@
 // table, whatever the number of rows, with the rows passed as a single JSON
 // parameter. Prisma's createMany spent more CPU turning 500 events into bind
 // parameters than PostgreSQL spent storing them (npm run bench's ingest).
-import { db, Prisma } from "../db";
+import { db } from "../db";
 
 export interface NewEvent {
   id: string;
@@ -25,7 +25,7 @@ export interface NewDelivery {
 /**
  * One statement, so atomic without a transaction's extra round trips: the event
  * rows and the delivery rows (whose foreign keys are checked at its end).
- * Throws a unique violation (see isUniqueViolation) when an idempotency key is
+ * Throws a unique violation (lib/db-errors.ts) when an idempotency key is
  * already stored; then nothing is written.
  */
 export async function storeEvents(events: NewEvent[], deliveries: NewDelivery[], at: Date): Promise<void> {
@@ -39,12 +39,4 @@ export async function storeEvents(events: NewEvent[], deliveries: NewDelivery[],
     SELECT d.id, d."workspaceId", d."eventId", d."endpointId", d."nextAttemptAt", d."coalesceKey", ${at}, ${at}
       FROM jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
         AS d(id text, "workspaceId" text, "eventId" text, "endpointId" text, "nextAttemptAt" timestamptz, "coalesceKey" text)`;
-}
-
-/** A unique constraint said no: from a model query (P2002) or from raw SQL (P2010, SQLSTATE 23505). */
-export function isUniqueViolation(err: unknown): boolean {
-  if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (err.code === "P2002") return true;
-  const cause = (err.meta as { driverAdapterError?: { cause?: { originalCode?: string } } } | undefined)?.driverAdapterError?.cause;
-  return err.code === "P2010" && cause?.originalCode === "23505";
 }

@@ -8,11 +8,9 @@
 // Each event has exactly one delivery. Progress goes to stderr; the last stdout
 // line is the JSON summary.
 import { Pool } from "undici";
-import { createWorkspace } from "@/lib/workspaces/service";
-import { createWebhook } from "@/lib/webhooks/service";
 import { createApiKey } from "@/lib/api/api-keys";
 import { db } from "@/lib/db";
-import { webhookCreateSchema } from "@/lib/validation/webhook";
+import { benchEvent, createBenchWorkspace } from "./bench-workspace";
 
 const base = process.env.BENCH_BASE_URL;
 const target = process.env.BENCH_RECEIVER_URL;
@@ -24,20 +22,16 @@ const batchSize = Number(process.env.BENCH_HTTP_BATCH ?? 100);
 // for its first few thousand requests (V8 tiering up Next.js, Prisma and our
 // code); a server that has been up a while is what producers meet.
 const WARM_UP_MS = 5000;
-const pad = "x".repeat(900);
 
 async function main() {
   if (!base || !target) throw new Error("BENCH_BASE_URL and BENCH_RECEIVER_URL must be set");
-  const ws = await createWorkspace("Benchmark HTTP");
-  for (let i = 0; i < endpoints; i++) {
-    await createWebhook(ws.id, webhookCreateSchema.parse({ url: `${target}/hook/${i}`, events: [`bench.e${i}`] }));
-  }
-  const { key } = await createApiKey(ws.id, "benchmark");
+  const workspaceId = await createBenchWorkspace("Benchmark HTTP", endpoints, target);
+  const { key } = await createApiKey(workspaceId, "benchmark");
   const http = new Pool(base, { connections: concurrency });
   let seq = 0;
   const event = () => {
-    const n = seq++;
-    return { event: `bench.e${n % endpoints}`, data: { job_id: `scan_${n}`, seq: n, progress: { percentage: n % 100 }, pad } };
+    const { type, data } = benchEvent(seq++, endpoints);
+    return { event: type, data };
   };
   const post = async (path: string, body: unknown) => {
     const started = performance.now();
@@ -87,7 +81,7 @@ async function main() {
 
   console.log(
     JSON.stringify({
-      workspace_id: ws.id,
+      workspace_id: workspaceId,
       deliveries: seq, // one subscribed webhook per event, warm-up included
       single: { events, concurrency, seconds: singleSeconds, per_s: Math.round(events / singleSeconds), latency_ms: percentiles(singles) },
       batch: {

@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { ROOT, buildApp } from "../lib/prepare.mjs";
 import { freePort, launch, runCommand, step, stopAll, waitForHttp } from "../lib/run.mjs";
+import { receivedSince } from "./receiver-process.mjs";
 import { launchWorkers, waitForWorkers } from "./scenario.mjs";
 
 const HTTP_DIST_DIR = ".next-test";
@@ -49,15 +50,8 @@ export async function runHttp({ env, pool, receiver, endpoints, workers: workerC
     });
     const summary = JSON.parse(output.trim().split("\n").findLast((l) => l.startsWith("{")));
     await untilSucceeded(pool, already + summary.deliveries, [web, ...workers], timeoutMs);
-    const after = await receiver.stats();
-    const requests = after.requests - before.requests;
-    const unique = after.unique - before.unique;
     const { workspace_id: _, ...figures } = summary;
-    return {
-      ...figures,
-      exactly_once: requests === summary.deliveries && unique === summary.deliveries && after.duplicates === before.duplicates,
-      receiver: { requests, unique },
-    };
+    return { ...figures, ...(await receivedSince(receiver, before, summary.deliveries)) };
   } finally {
     await stopAll([web, ...workers], 20_000);
   }

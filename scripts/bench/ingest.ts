@@ -8,12 +8,10 @@
 // for the latency at a steady load.
 // The clock starts after set-up and connection warm-up, so tsx start-up is not
 // counted. Progress goes to stderr; the last stdout line is the JSON summary.
-import { createWorkspace } from "@/lib/workspaces/service";
-import { createWebhook } from "@/lib/webhooks/service";
 import { ingestEvents } from "@/lib/events/ingest-batch";
 import { db } from "@/lib/db";
 import { closeDeliveryQueues, readyRedis } from "@/lib/queue/delivery-queue";
-import { webhookCreateSchema } from "@/lib/validation/webhook";
+import { benchEvent, createBenchWorkspace } from "./bench-workspace";
 
 const events = Number(process.env.BENCH_EVENTS ?? 20_000);
 const endpoints = Number(process.env.BENCH_ENDPOINTS ?? 4);
@@ -25,15 +23,11 @@ const TICK_MS = 50;
 
 async function main() {
   if (!target) throw new Error("BENCH_RECEIVER_URL is not set");
-  const ws = await createWorkspace(workspaceName);
-  for (let i = 0; i < endpoints; i++) {
-    await createWebhook(ws.id, webhookCreateSchema.parse({ url: `${target}/hook/${i}`, events: [`bench.e${i}`] }));
-  }
+  const workspaceId = await createBenchWorkspace(workspaceName, endpoints, target);
   // Warm up both connections so the first batch does not pay for them.
   await db.$queryRaw`SELECT 1`;
   await readyRedis(5000);
 
-  const pad = "x".repeat(900);
   const cpu0 = process.cpuUsage();
   process.stderr.write("ingest started\n");
   const firstIngestAt = Date.now();
@@ -48,11 +42,8 @@ async function main() {
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     }
     await ingestEvents(
-      ws.id,
-      Array.from({ length: n }, (_, k) => {
-        const seq = i + k;
-        return { type: `bench.e${seq % endpoints}`, data: { job_id: `scan_${seq}`, seq, progress: { percentage: seq % 100 }, pad } };
-      }),
+      workspaceId,
+      Array.from({ length: n }, (_, k) => benchEvent(i + k, endpoints)),
     );
     const now = performance.now();
     if (now - lastReport >= 2000 || i + n === events) {
@@ -64,7 +55,7 @@ async function main() {
   const cpu = process.cpuUsage(cpu0);
   console.log(
     JSON.stringify({
-      workspace_id: ws.id,
+      workspace_id: workspaceId,
       events,
       endpoints,
       deliveries: events, // one subscribed webhook per event

@@ -4,6 +4,20 @@ import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ROOT } from "../lib/prepare.mjs";
 
+/**
+ * What the receiver got since `before` (its stats then), checked against the
+ * `expected` deliveries: each exactly once, by distinct webhook-id.
+ */
+export async function receivedSince(receiver, before, expected) {
+  const after = await receiver.stats();
+  const requests = after.requests - before.requests;
+  const unique = after.unique - before.unique;
+  return {
+    exactly_once: requests === expected && unique === expected && after.duplicates === before.duplicates,
+    receiver: { requests, unique },
+  };
+}
+
 export async function startReceiver() {
   const child = spawn(process.execPath, [join(ROOT, "scripts/bench/receiver.mjs")], { stdio: ["ignore", "pipe", "inherit"] });
   const first = await new Promise((resolve, reject) => {

@@ -5,6 +5,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { closePrivateQueue } from "../helpers/private-queue";
 
 const PREFIX = `hookrelay-claims-${randomBytes(3).toString("hex")}`;
 // lib/config reads the environment once, on first use: set the prefix before loading lib/.
@@ -25,14 +26,7 @@ before(async () => {
   endpointId = (await createWebhook(workspaceId, { url: "https://claims.example.com/hook", events: ["claim.*"] })).id;
 });
 after(async () => {
-  const { readyRedis, closeDeliveryQueues } = await import("@/lib/queue/delivery-queue");
-  const redis = await readyRedis();
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  await closeDeliveryQueues();
-  await (await import("@/lib/realtime/publisher")).flushLive();
-  await new Promise((r) => setTimeout(r, 50)); // the emitter's publish is in flight
-  redis.disconnect();
+  await closePrivateQueue(PREFIX);
   await db.$disconnect();
 });
 

@@ -10,6 +10,7 @@ import { eventually } from "../helpers/api";
 import { startReceiver, type Receiver } from "../helpers/receiver";
 import { spawnWorker, exited } from "../helpers/worker-process";
 import { createScratchDatabase } from "../helpers/scratch-database";
+import { closePrivateQueue } from "../helpers/private-queue";
 
 const PREFIX = `hookrelay-durability-${randomBytes(3).toString("hex")}`;
 // lib/config reads the environment once, on first use: set the prefix before loading lib/.
@@ -18,7 +19,6 @@ let db: typeof import("@/lib/db").db;
 let ingestEvent: typeof import("@/lib/events/ingest").ingestEvent;
 let createWebhook: typeof import("@/lib/webhooks/service").createWebhook;
 let readyRedis: typeof import("@/lib/queue/delivery-queue").readyRedis;
-let closeDeliveryQueues: typeof import("@/lib/queue/delivery-queue").closeDeliveryQueues;
 
 const workers: ChildProcess[] = [];
 const receivers: Receiver[] = [];
@@ -35,20 +35,14 @@ before(async () => {
   ({ db } = await import("@/lib/db"));
   ({ ingestEvent } = await import("@/lib/events/ingest"));
   ({ createWebhook } = await import("@/lib/webhooks/service"));
-  ({ readyRedis, closeDeliveryQueues } = await import("@/lib/queue/delivery-queue"));
+  ({ readyRedis } = await import("@/lib/queue/delivery-queue"));
   const { createWorkspace } = await import("@/lib/workspaces/service");
   workspaceId = (await createWorkspace("Durability")).id;
 });
 after(async () => {
   for (const w of workers) if (w.exitCode === null) w.kill("SIGKILL");
   await Promise.all(receivers.map((r) => r.close()));
-  const redis = await readyRedis();
-  const keys = await redis.keys(`${PREFIX}:*`);
-  if (keys.length) await redis.del(...keys);
-  await closeDeliveryQueues();
-  await (await import("@/lib/realtime/publisher")).flushLive();
-  await new Promise((r) => setTimeout(r, 50)); // the emitter's publish is in flight
-  redis.disconnect();
+  await closePrivateQueue(PREFIX);
   await db.$disconnect();
   await dropDatabase();
 });
