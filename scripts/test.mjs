@@ -64,7 +64,7 @@ async function main() {
     CIRCUIT_OPEN_SEC: "1",
     AUTO_DISABLE_AFTER_SEC: "5",
     // tests/notifications and tests/delivery/endpoint-health listen here (smtp-server).
-    SMTP_URL: "smtp://127.0.0.1:2526",
+    SMTP_URL: `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT ?? 2526}`,
     MAIL_FROM: "HookRelay Tests <hookrelay@test.local>",
     // The SSRF guard lets the tests' loopback receivers through (plain http included).
     ALLOWED_DESTINATION_CIDRS: "127.0.0.0/8,::1/128",
