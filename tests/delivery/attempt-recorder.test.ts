@@ -1,0 +1,97 @@
+// The attempt recorder against the real database: an attempt PostgreSQL
+// refuses (here a response with a NUL character, written without the worker's
+// cleaning) fails alone. Its delivery gets an internal error, its batch-mates
+// of other tenants are written as they came.
+import { test, after, before } from "node:test";
+import assert from "node:assert/strict";
+import { db } from "@/lib/db";
+import { newId } from "@/lib/ids";
+import { AttemptRecorder, type AttemptRecord } from "@/lib/delivery/attempt-recorder";
+import { eventually } from "../helpers/api";
+import { newTenant } from "../helpers/tenant";
+import { receiverPool } from "../helpers/receiver";
+
+const pool = receiverPool();
+const recorder = new AttemptRecorder(50, 20);
+after(async () => {
+  await pool.closeAll();
+  await db.$disconnect();
+});
+
+/** A delivered (succeeded) delivery of a fresh tenant, to record a further attempt on. */
+async function deliveredDelivery(name: string) {
+  const t = await newTenant(name);
+  const rx = await pool.start(() => 200);
+  const hook = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["recorder.test"] });
+  assert.equal(hook.status, 201);
+  const sent = await t.api.post("/api/v1/events", { event: "recorder.test", data: {} });
+  return eventually(
+    () => db.delivery.findFirst({ where: { eventId: sent.body.id, status: "succeeded" }, include: { endpoint: true } }),
+    15_000,
+    "the delivery to succeed",
+  );
+}
+
+function record(d: NonNullable<Awaited<ReturnType<typeof deliveredDelivery>>>, responseBody: string): AttemptRecord {
+  const at = new Date();
+  return {
+    attempt: {
+      id: newId("att"),
+      workspaceId: d.workspaceId,
+      deliveryId: d.id,
+      number: 2,
+      trigger: "manual",
+      requestUrl: d.endpoint.url,
+      requestHeaders: { "webhook-id": d.eventId },
+      requestBody: "{}",
+      responseStatus: 200,
+      responseHeaders: { "content-type": "text/plain" },
+      responseBody,
+      durationMs: 5,
+      error: null,
+      createdAt: at,
+    },
+    delivery: { id: d.id, status: "succeeded", attemptCount: 2, nextAttemptAt: null, lastAttemptAt: at, lastStatus: 200, lastError: null },
+    endpoint: { id: d.endpointId, success: true, at },
+  };
+}
+
+let good1: Awaited<ReturnType<typeof deliveredDelivery>>;
+let bad: Awaited<ReturnType<typeof deliveredDelivery>>;
+let good2: Awaited<ReturnType<typeof deliveredDelivery>>;
+before(async () => {
+  [good1, bad, good2] = await Promise.all([deliveredDelivery("Recorder A"), deliveredDelivery("Recorder B"), deliveredDelivery("Recorder C")]);
+});
+
+test("an attempt PostgreSQL refuses fails alone and is recorded as an internal error", async () => {
+  // Recorded together: the three land in one batch.
+  const results = await Promise.allSettled([
+    recorder.record(record(good1, "first")),
+    recorder.record(record(bad, "nul\u0000here")),
+    recorder.record(record(good2, "third")),
+  ]);
+  assert.deepEqual(results.map((r) => r.status), ["fulfilled", "fulfilled", "fulfilled"]);
+
+  for (const [d, body] of [[good1, "first"], [good2, "third"]] as const) {
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: d.id }, include: { attempts: { orderBy: { number: "asc" } } } });
+    assert.equal(row.attemptCount, 2);
+    assert.equal(row.lastError, null);
+    assert.equal(row.attempts.length, 2);
+    assert.equal(row.attempts[1].responseBody, body);
+    assert.equal(row.attempts[1].error, null);
+  }
+
+  const row = await db.delivery.findUniqueOrThrow({ where: { id: bad.id }, include: { attempts: { orderBy: { number: "asc" } } } });
+  // The outcome of the request still counts: it was sent and answered 200.
+  assert.equal(row.status, "succeeded");
+  assert.equal(row.attemptCount, 2);
+  assert.equal(row.attempts.length, 2);
+  const attempt = row.attempts[1];
+  assert.equal(attempt.responseStatus, 200);
+  assert.equal(attempt.responseBody, null);
+  assert.match(attempt.error ?? "", /^internal: could not record the response: /);
+  assert.match(row.lastError ?? "", /^internal: could not record the response/);
+  for (const text of [attempt.error ?? "", row.lastError ?? ""]) {
+    assert.doesNotMatch(text, /prisma|invalid `|\$executeRaw|P2010/i, "no database internals");
+  }
+});
