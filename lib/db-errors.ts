@@ -8,6 +8,11 @@ function sqlState(err: Prisma.PrismaClientKnownRequestError): string | undefined
   return meta?.driverAdapterError?.cause?.originalCode;
 }
 
+/** The SQLSTATE of a failed raw query, if PostgreSQL gave one. */
+export function sqlStateOf(err: unknown): string | undefined {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2010" ? sqlState(err) : undefined;
+}
+
 /** A unique constraint said no (SQLSTATE 23505). */
 export function isUniqueViolation(err: unknown): boolean {
   if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;

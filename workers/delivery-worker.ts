@@ -5,6 +5,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { SecretUnreadableError } from "@/lib/crypto/secret-box";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { storableText } from "@/lib/db-text";
 import { logger } from "@/lib/logger";
 import { workerConnection } from "@/lib/queue/connection";
 import { closeDeliveryQueues } from "@/lib/queue/delivery-queue";
@@ -38,6 +39,11 @@ async function handle(job: Job, token?: string) {
   return result.kind;
 }
 
+/** What the customer reads in last_error; the database's own text stays in this log. */
+function internalError(err: Error): string {
+  return err.name.startsWith("PrismaClient") ? "internal error: a database operation failed" : `internal error: ${storableText(err.message)}`;
+}
+
 function startWorker(queue: string, concurrency: number) {
   const worker = new Worker(queue, handle, { connection, prefix: config().QUEUE_PREFIX, concurrency, lockDuration, stalledInterval });
   worker.on("failed", (job, err) => {
@@ -47,7 +53,7 @@ function startWorker(queue: string, concurrency: number) {
     // Out of job retries: fail the delivery visibly (it can be retried by hand)
     // rather than leave it pending behind a job id that will never run again.
     if (job && final) {
-      failDelivery(job.data.deliveryId, `internal error: ${err.message}`).catch((e) =>
+      failDelivery(job.data.deliveryId, internalError(err)).catch((e) =>
         log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
       );
     }

@@ -2,8 +2,12 @@
 // milliseconds and goes to PostgreSQL in one transaction (one INSERT for the
 // attempts, one UPDATE for the deliveries, one for endpoint health) instead of
 // three statements per attempt. A job completes only after its batch commits.
+// A record PostgreSQL refuses fails alone (the batch is split, micro-batch.ts)
+// and is written again without what came from outside, as an internal error
+// on its own delivery.
 import { db, Prisma } from "../db";
-import { isRetryableConflict } from "../db-errors";
+import { isRetryableConflict, sqlStateOf } from "../db-errors";
+import { storableText } from "../db-text";
 import { MicroBatch } from "./micro-batch";
 
 export interface AttemptRecord {
@@ -20,6 +24,29 @@ export interface AttemptRecord {
   endpoint: { id: string; success: boolean; at: Date };
 }
 
+/** The record with only what this process produced: nothing the receiver sent can fail it again. */
+function withoutOutsideData(record: AttemptRecord, err: unknown): AttemptRecord {
+  const state = sqlStateOf(err);
+  // Why, in words a customer can read; the database's own message stays in the worker log.
+  const why =
+    state === "22P05" || state === "22021"
+      ? "it holds characters PostgreSQL cannot store"
+      : `the database refused it (${state ? `SQLSTATE ${state}` : "no SQLSTATE"})`;
+  return {
+    ...record,
+    attempt: {
+      ...record.attempt,
+      requestUrl: storableText(record.attempt.requestUrl),
+      requestHeaders: {},
+      requestBody: "",
+      responseHeaders: undefined,
+      responseBody: null,
+      error: `internal: could not record the response: ${why}`,
+    },
+    delivery: { ...record.delivery, lastError: "internal: could not record the response" },
+  };
+}
+
 export class AttemptRecorder {
   private readonly batch: MicroBatch<AttemptRecord, undefined>;
 
@@ -30,9 +57,17 @@ export class AttemptRecorder {
     }, maxBatch, maxWaitMs);
   }
 
-  /** Resolves once the attempt is committed. */
+  /**
+   * Resolves once the attempt is committed. When PostgreSQL refuses this record
+   * on its own, the attempt is kept without its request and response data
+   * (its outcome still counts); rejects only when that cannot be written either.
+   */
   async record(record: AttemptRecord): Promise<void> {
-    await this.batch.add(record);
+    try {
+      await this.batch.add(record);
+    } catch (err) {
+      await this.batch.add(withoutOutsideData(record, err));
+    }
   }
 
   /** Writes whatever is waiting; used on shutdown. */
@@ -76,7 +111,9 @@ async function writeBatch(records: AttemptRecord[]): Promise<void> {
             FROM jsonb_to_recordset(${JSON.stringify(records.map((r) => r.attempt))}::jsonb) AS a(id text, "workspaceId" text,
                  "deliveryId" text, number int, trigger text, "requestUrl" text, "requestHeaders" jsonb, "requestBody" text,
                  "responseStatus" int, "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text, "createdAt" timestamptz)
-           WHERE EXISTS (SELECT 1 FROM "Delivery" d WHERE d.id = a."deliveryId")`,
+           WHERE EXISTS (SELECT 1 FROM "Delivery" d WHERE d.id = a."deliveryId")
+          -- Written again after a commit whose answer was lost: already there.
+          ON CONFLICT (id) DO NOTHING`,
       ]);
       return;
     } catch (err) {

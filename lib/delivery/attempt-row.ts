@@ -1,5 +1,8 @@
 // The Attempt row for one request and its result: the same shape whether the
-// worker, a batch or a test-send made the request.
+// worker, a batch or a test-send made the request. Every string in it came
+// from outside (the receiver's answer, the endpoint's URL and headers, error
+// text quoting them) and is made storable here (lib/db-text.ts).
+import { storableJson, storableText } from "../db-text";
 import { newId } from "../ids";
 import type { Prisma } from "../db";
 import type { OutgoingRequest } from "./build-request";
@@ -20,14 +23,19 @@ export function attemptRow(a: {
     deliveryId: a.deliveryId,
     number: a.number,
     trigger: a.trigger,
-    requestUrl: a.request.url,
-    requestHeaders: a.request.headers,
-    requestBody: a.request.body,
+    requestUrl: storableText(a.request.url),
+    requestHeaders: storableJson(a.request.headers),
+    requestBody: storableText(a.request.body),
     responseStatus: a.result.status,
-    responseHeaders: a.result.headers ?? undefined,
-    responseBody: a.result.body,
+    responseHeaders: a.result.headers ? storableJson(a.result.headers) : undefined,
+    responseBody: storableText(a.result.body),
     durationMs: a.result.durationMs,
-    error: a.result.error,
+    error: storableText(a.result.error),
     createdAt: a.startedAt,
   };
+}
+
+/** The delivery's `lastError` after this result: the transport error, else the failing status. */
+export function lastErrorOf(result: SendResult, success: boolean): string | null {
+  return storableText(result.error) ?? (success ? null : `HTTP ${result.status}`);
 }

@@ -4,22 +4,23 @@
 // one request carries several deliveries; each gets its own attempt row.
 import { config } from "../config";
 import { newId } from "../ids";
+import { logger } from "../logger";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import type { DeliverJobData } from "../queue/jobs";
-import type { AttemptRecorder } from "./attempt-recorder";
+import type { AttemptRecord, AttemptRecorder } from "./attempt-recorder";
 import { claimBatchMates, withBatchLock } from "./batch";
 import { buildRequest } from "./build-request";
 import { claimDelivery, releaseDelivery, type ClaimedDelivery } from "./claim";
 import { coalesceGate, skipDelivery } from "./coalesce-gate";
 import { afterAttempt, circuitHold } from "./endpoint-health";
 import { buildBatch } from "./envelope";
-import { attemptRow } from "./attempt-row";
+import { attemptRow, lastErrorOf } from "./attempt-row";
 import { postWebhook } from "./http-sender";
 import { nextStep } from "./next-attempt";
 import { rateLimitWait } from "./rate-limit";
 
 export type ProcessResult =
-  | { kind: "succeeded" | "retry_scheduled" | "failed" | "skipped" }
+  | { kind: "succeeded" | "retry_scheduled" | "failed" | "skipped" | "unrecorded" }
   /** Not sent now (circuit open, rate limit…): run the same job again at `until`. */
   | { kind: "held"; until: Date; reason: string };
 
@@ -90,10 +91,10 @@ async function send(
   const finishedAt = new Date();
 
   const steps = members.map((m) => nextStep(result, delivery.endpoint.policy, m.attempt));
-  await Promise.all(
+  const recorded = await Promise.all(
     members.map((m, i) => {
       const step = steps[i];
-      return recorder.record({
+      return recordSent(recorder, {
         attempt: attemptRow({
           workspaceId: delivery.workspaceId,
           deliveryId: m.id,
@@ -110,23 +111,52 @@ async function send(
           nextAttemptAt: step.delayMs === null ? null : new Date(finishedAt.getTime() + step.delayMs),
           lastAttemptAt: finishedAt,
           lastStatus: result.status,
-          lastError: result.error ?? (step.outcome === "success" ? null : `HTTP ${result.status}`),
+          lastError: lastErrorOf(result, step.outcome === "success"),
         },
         endpoint: { id: delivery.endpoint.id, success: step.outcome === "success", at: finishedAt },
       });
     }),
   );
-  for (const [i, m] of members.entries()) await afterAttempt({ delivery: m.delivery, attempt: m.attempt, result, step: steps[i] });
+  // An unrecorded delivery (the database stayed unreachable) is left "sending"
+  // for the reconciler, which retries it once its worker is presumed dead.
+  const done = members.flatMap((m, i) => (recorded[i] ? [{ m, step: steps[i] }] : []));
+  for (const { m, step } of done) await afterAttempt({ delivery: m.delivery, attempt: m.attempt, result, step });
 
   await enqueueDeliveries(
-    members.flatMap((m, i) =>
-      steps[i].status === "pending" && steps[i].delayMs !== null
-        ? [{ deliveryId: m.id, attempt: m.attempt + 1, delayMs: steps[i].delayMs!, batch: !!batch || undefined, endpointId: delivery.endpoint.id }]
+    done.flatMap(({ m, step }) =>
+      step.status === "pending" && step.delayMs !== null
+        ? [{ deliveryId: m.id, attempt: m.attempt + 1, delayMs: step.delayMs, batch: !!batch || undefined, endpointId: delivery.endpoint.id }]
         : [],
     ),
   );
+  if (!recorded[0]) return { kind: "unrecorded" };
   const own = steps[0];
   return { kind: own.status === "succeeded" ? "succeeded" : own.status === "failed" ? "failed" : "retry_scheduled" };
+}
+
+// Waits between tries to record a sent request: about half a minute in all.
+const RECORD_RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000, 8000, 8000];
+
+/**
+ * Records the attempt of a request that was sent. It never throws: a failed
+ * job would run again and POST the same webhook again, only because its record
+ * could not be written. The recorder already isolates a record PostgreSQL
+ * refuses; what remains is the database being unreachable, so this waits and
+ * tries again. Returns false when it never got through.
+ */
+async function recordSent(recorder: AttemptRecorder, record: AttemptRecord): Promise<boolean> {
+  for (let i = 0; ; i++) {
+    try {
+      await recorder.record(record);
+      return true;
+    } catch (err) {
+      if (i >= RECORD_RETRY_DELAYS_MS.length) {
+        logger.error({ err, deliveryId: record.delivery.id }, "could not record a sent attempt; left for the reconciler");
+        return false;
+      }
+      await new Promise((r) => setTimeout(r, RECORD_RETRY_DELAYS_MS[i]));
+    }
+  }
 }
 
 async function hold(deliveryId: string, until: Date, reason: string): Promise<ProcessResult> {

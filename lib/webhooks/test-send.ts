@@ -11,7 +11,7 @@ import { buildRequest } from "../delivery/build-request";
 import type { ClaimedDelivery } from "../delivery/claim";
 import { postWebhook } from "../delivery/http-sender";
 import { classify } from "../delivery/outcome";
-import { attemptRow } from "../delivery/attempt-row";
+import { attemptRow, lastErrorOf } from "../delivery/attempt-row";
 import { getEventType } from "../catalog";
 
 export const TEST_EVENT = { type: "webhook.test", data: { message: "This is a test webhook event" } };
@@ -92,7 +92,7 @@ export async function testSend(
         attemptCount: 1,
         lastAttemptAt: finishedAt,
         lastStatus: result.status,
-        lastError: result.error ?? (success ? null : `HTTP ${result.status}`),
+        lastError: lastErrorOf(result, success),
         createdAt: now,
       },
     }),
