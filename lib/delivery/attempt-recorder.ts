@@ -8,6 +8,7 @@
 import { db, Prisma } from "../db";
 import { isRetryableConflict, sqlStateOf } from "../db-errors";
 import { storableText } from "../db-text";
+import { logger } from "../logger";
 import { MicroBatch } from "./micro-batch";
 
 export interface AttemptRecord {
@@ -22,6 +23,11 @@ export interface AttemptRecord {
     lastError: string | null;
   };
   endpoint: { id: string; success: boolean; at: Date };
+}
+
+/** PostgreSQL refused the values themselves: data exception (22xxx) or integrity constraint (23xxx). */
+function refusesData(err: unknown): boolean {
+  return /^2[23]/.test(sqlStateOf(err) ?? "");
 }
 
 /** The record with only what this process produced: nothing the receiver sent can fail it again. */
@@ -58,14 +64,17 @@ export class AttemptRecorder {
   }
 
   /**
-   * Resolves once the attempt is committed. When PostgreSQL refuses this record
-   * on its own, the attempt is kept without its request and response data
-   * (its outcome still counts); rejects only when that cannot be written either.
+   * Resolves once the attempt is committed. When PostgreSQL refuses this record's
+   * data, the attempt is kept without its request and response data (its outcome
+   * still counts). Rejects on any other failure (the database unreachable…),
+   * when trying again later can write it in full.
    */
   async record(record: AttemptRecord): Promise<void> {
     try {
       await this.batch.add(record);
     } catch (err) {
+      if (!refusesData(err)) throw err;
+      logger.warn({ err, deliveryId: record.delivery.id }, "the database refused an attempt; recording it without its response");
       await this.batch.add(withoutOutsideData(record, err));
     }
   }

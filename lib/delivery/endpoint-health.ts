@@ -14,6 +14,7 @@ import { db } from "../db";
 import { logger } from "../logger";
 import { emitOperationalEvent, isOperationalEvent } from "../events/operational";
 import { notifyDeliveryExhausted, notifyEndpointDisabled } from "../notifications/endpoint-alerts";
+import { lastErrorOf } from "./attempt-row";
 import type { ClaimedDelivery } from "./claim";
 import type { NextStep } from "./next-attempt";
 import type { SendResult } from "./http-sender";
@@ -167,7 +168,7 @@ async function deliveryEvents({ delivery: d, attempt, result, step }: AttemptOut
     attempts: attempt,
   };
   if (step.status === "failed") {
-    const lastError = result.error ?? (result.status !== null ? `HTTP ${result.status}` : null);
+    const lastError = lastErrorOf(result, false);
     await emitOperationalEvent(d.workspaceId, "delivery.exhausted", { ...base, last_status: result.status, last_error: lastError }, `${d.id}:${attempt}`);
     notify(
       notifyDeliveryExhausted({

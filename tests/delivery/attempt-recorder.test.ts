@@ -95,3 +95,44 @@ test("an attempt PostgreSQL refuses fails alone and is recorded as an internal e
     assert.doesNotMatch(text, /prisma|invalid `|\$executeRaw|P2010/i, "no database internals");
   }
 });
+
+test("while the database refuses to record a sent attempt, the worker retries the record, never the request", async () => {
+  // A real refusal inside PostgreSQL: attempts for one URL cannot be inserted
+  // until the test lifts the block (as during an outage of that write).
+  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS test_refused_url (url text PRIMARY KEY)`);
+  await db.$executeRawUnsafe(`
+    CREATE OR REPLACE FUNCTION test_refuse_attempt() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF EXISTS (SELECT 1 FROM test_refused_url WHERE url = NEW."requestUrl") THEN
+        RAISE EXCEPTION 'refused by test' USING ERRCODE = '08006';
+      END IF;
+      RETURN NEW;
+    END $$`);
+  await db.$executeRawUnsafe(`
+    CREATE OR REPLACE TRIGGER test_refuse_attempt BEFORE INSERT ON "Attempt"
+      FOR EACH ROW EXECUTE FUNCTION test_refuse_attempt()`);
+  try {
+    const t = await newTenant("Recorder outage");
+    const rx = await pool.start(() => ({ status: 200, body: "got it" }));
+    await db.$executeRaw`INSERT INTO test_refused_url (url) VALUES (${rx.url})`;
+    const hook = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["recorder.test"] });
+    assert.equal(hook.status, 201);
+    const sent = await t.api.post("/api/v1/events", { event: "recorder.test", data: {} });
+    await rx.waitFor(1);
+    await new Promise((r) => setTimeout(r, 1500)); // several refused tries
+    await db.$executeRaw`DELETE FROM test_refused_url WHERE url = ${rx.url}`;
+
+    const d = await eventually(
+      () => db.delivery.findFirst({ where: { eventId: sent.body.id, status: "succeeded" }, include: { attempts: true } }),
+      20_000,
+      "the delivery to be recorded",
+    );
+    await new Promise((r) => setTimeout(r, 1500)); // a re-sent request would arrive by now
+    assert.equal(rx.requests.length, 1, "the webhook was sent once");
+    assert.equal(d.attempts.length, 1);
+    assert.equal(d.attempts[0].responseBody, "got it", "recorded in full once the database accepted it");
+    assert.equal(d.lastError, null);
+  } finally {
+    await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_attempt ON "Attempt"`);
+  }
+});
