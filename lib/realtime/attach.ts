@@ -109,8 +109,8 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
         .catch(() => null)
         .then((result) => {
           if (!result || !("principal" in result)) {
-            const [status, text] = result?.refused === 403 ? ["403 Forbidden", result.message] : ["401 Unauthorized", "unauthorized"];
-            socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${text}\n`);
+            const status = result?.refused === 403 ? "403 Forbidden" : "401 Unauthorized";
+            socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${result?.message ?? "unauthorized"}\n`);
             return;
           }
           const batch = url.searchParams.get("batch") === "true";

@@ -34,7 +34,19 @@ export class LiveHub {
   }
 
   add(principal: LivePrincipal, deliver: LiveClient["deliver"], close: LiveClient["close"]): LiveClient {
-    const client: LiveClient = { principal, workspaceId: principal.workspaceId, patterns: new Set(), filters: {}, queue: [], deliver, close };
+    const client: LiveClient = {
+      principal,
+      workspaceId: principal.workspaceId,
+      patterns: new Set(),
+      filters: {},
+      queue: [],
+      deliver,
+      // Out of the hub at once: a client that never completes the close handshake gets nothing more.
+      close: (code, message) => {
+        this.remove(client);
+        close(code, message);
+      },
+    };
     const left = principal.expiresAt === undefined ? Infinity : principal.expiresAt - Date.now();
     if (left <= MAX_TIMER_MS) {
       client.expiry = setTimeout(() => client.close("token_expired", "the live-feed token expired: fetch a new one and reconnect"), Math.max(left, 0));
@@ -91,10 +103,19 @@ export class LiveHub {
 
   /** A batch from any process: queue each event for the clients that want it. */
   dispatch(events: LiveEvent[]) {
+    // Grouped first, so a client's cost is its own workspace's events: another
+    // tenant's burst in the same batch does not slow its delivery.
+    const byWorkspace = new Map<string, LiveEvent[]>();
+    for (const e of events) {
+      const group = byWorkspace.get(e.workspaceId);
+      if (group) group.push(e);
+      else byWorkspace.set(e.workspaceId, [e]);
+    }
     for (const client of this.clients) {
+      const mine = byWorkspace.get(client.workspaceId);
+      if (!mine) continue;
       const patterns = [...client.patterns];
-      for (const e of events) {
-        if (e.workspaceId !== client.workspaceId) continue;
+      for (const e of mine) {
         if (!matchesEventType(patterns, e.event)) continue;
         if (!Object.entries(client.filters).every(([k, v]) => e.data?.[k] === v)) continue;
         client.queue.push(toMessage(e));

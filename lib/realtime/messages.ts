@@ -1,5 +1,8 @@
 // The live feed's wire format (seed 000): one message per event, and the
-// commands a client may send.
+// commands a client may send. Replies: `subscribed` { events: this command's
+// patterns, filters, total }, `unsubscribed` { events: the patterns it removed,
+// total }, `pong`, and `error` { code, message } for a refused command or, just
+// before the server closes the connection, for credentials that lapsed.
 import { z } from "zod";
 
 export interface LiveEvent {
@@ -17,9 +20,9 @@ export type LiveMessage = ReturnType<typeof toMessage>;
 // Bounds on what one connection may ask for: every event is matched against its
 // patterns and filters, so their size is CPU per event (the pattern count is
 // LIVE_MAX_PATTERNS, enforced by the hub since it depends on what is already held).
-export const MAX_PATTERN_LENGTH = 200;
-export const MAX_PATTERNS_PER_COMMAND = 200;
-export const MAX_FILTERS = 20;
+const MAX_PATTERN_LENGTH = 200;
+const MAX_PATTERNS_PER_COMMAND = 200;
+const MAX_FILTERS = 20;
 const MAX_FILTER_KEY_LENGTH = 100;
 const MAX_FILTER_VALUE_LENGTH = 200;
 
