@@ -55,6 +55,10 @@ const schema = z.object({
   MAIL_FROM: z.string().default("HookRelay <hookrelay@localhost>"),
   // At most one "delivery failed" email per endpoint in this many seconds (0 = one per delivery).
   NOTIFY_EXHAUSTED_EMAIL_INTERVAL_SEC: seconds(0, 7 * 86_400, 3600),
+  // Live feed (lib/realtime): patterns one connection may subscribe to, and how often open
+  // connections re-check their credentials (API key revoked, member removed, session ended).
+  LIVE_MAX_PATTERNS: z.coerce.number().int().min(1).max(1000).default(50),
+  LIVE_RECHECK_SEC: seconds(1, 30, 10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

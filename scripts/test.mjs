@@ -58,6 +58,8 @@ async function main() {
     DELIVERY_RETRY_SCHEDULE: "0,200ms,200ms,200ms",
     WEBHOOK_TIMEOUT_SEC: "2",
     RECONCILE_INTERVAL_MS: "1000",
+    // Open live connections re-check their credentials every second (tests/realtime/access-recheck).
+    LIVE_RECHECK_SEC: "1",
     // Endpoint health: the circuit opens after 5 failures in a row (delivery-flow's
     // always-failing endpoints see 4), probes every second, disables after 5 s.
     CIRCUIT_FAILURE_THRESHOLD: "5",

@@ -1,6 +1,8 @@
 // Attaches the live feed to the web server: Socket.IO (with the Redis adapter,
 // so batches published by any process reach every web process) and seed 000's
-// plain WebSocket protocol at /ws. Unauthenticated connections are refused.
+// plain WebSocket protocol at /ws. Unauthenticated connections are refused, and
+// so are session-cookie connections from another origin (authenticate.ts); open
+// connections are closed once their credentials lapse (access.ts).
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import type { Duplex } from "node:stream";
 import { Server as SocketServer } from "socket.io";
@@ -9,9 +11,10 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { Redis } from "ioredis";
 import { config } from "../config";
 import { logger } from "../logger";
-import { authenticateLive } from "./authenticate";
+import { watchAccess } from "./access";
+import { authenticateLive, type LivePrincipal } from "./authenticate";
 import { LiveHub } from "./hub";
-import { clientCommand, LIVE_BATCH, type LiveEvent } from "./messages";
+import { errorReply, LIVE_BATCH, parseCommand, type LiveEvent } from "./messages";
 import { liveChannelKey } from "./publisher";
 
 const log = logger.child({ proc: "web", part: "live" });
@@ -29,8 +32,12 @@ const headersOf = (req: IncomingMessage) => {
   return h;
 };
 
+// 1008 "policy violation": the server ended the connection on purpose (credentials lapsed).
+const WS_POLICY_CLOSE = 1008;
+
 export function attachLiveFeed(server: HttpServer): LiveFeed {
   const hub = new LiveHub();
+  const stopWatching = watchAccess(hub, config().LIVE_RECHECK_SEC * 1000);
   const pub = new Redis(config().REDIS_URL, { maxRetriesPerRequest: null });
   const sub = pub.duplicate();
   const io = new SocketServer(server, {
@@ -41,18 +48,24 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
 
   io.use(async (socket, next) => {
     const token = typeof socket.handshake.auth?.token === "string" ? socket.handshake.auth.token : undefined;
-    const principal = await authenticateLive(headersOf(socket.request), token).catch(() => null);
-    if (!principal) return next(new Error("unauthorized: sign in or pass a live-feed token"));
-    socket.data.workspaceId = principal.workspaceId;
+    const result = await authenticateLive(headersOf(socket.request), token).catch(() => null);
+    if (!result || !("principal" in result)) return next(new Error(result?.message ?? "unauthorized: sign in or pass a live-feed token"));
+    socket.data.principal = result.principal;
     next();
   });
 
   io.on("connection", (socket) => {
-    const client = hub.add(socket.data.workspaceId, (messages) => socket.emit("events", messages));
+    const client = hub.add(
+      socket.data.principal,
+      (messages) => socket.emit("events", messages),
+      (code, message) => {
+        socket.emit("message", errorReply(code, message));
+        socket.disconnect(true);
+      },
+    );
     socket.on("message", (raw: unknown) => {
-      const cmd = clientCommand.safeParse(raw);
-      const reply = cmd.success ? hub.command(client, cmd.data) : { type: "error", message: "unknown command" };
-      if (reply) socket.emit("message", reply);
+      const parsed = parseCommand(raw);
+      socket.emit("message", "command" in parsed ? hub.command(client, parsed.command) : parsed.error);
     });
     socket.on("disconnect", () => hub.remove(client));
   });
@@ -61,22 +74,28 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
   io.on(LIVE_BATCH, (events: LiveEvent[]) => hub.dispatch(events));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  wss.on("connection", (ws: WebSocket, _req: IncomingMessage, workspaceId: string, batch: boolean) => {
-    const client = hub.add(workspaceId, (messages) => {
-      if (batch) ws.send(JSON.stringify({ type: "batch", events: messages }));
-      else for (const m of messages) ws.send(JSON.stringify(m));
-    });
+  wss.on("connection", (ws: WebSocket, _req: IncomingMessage, principal: LivePrincipal, batch: boolean) => {
+    const client = hub.add(
+      principal,
+      (messages) => {
+        if (batch) ws.send(JSON.stringify({ type: "batch", events: messages }));
+        else for (const m of messages) ws.send(JSON.stringify(m));
+      },
+      (code, message) => {
+        ws.send(JSON.stringify(errorReply(code, message)));
+        ws.close(WS_POLICY_CLOSE, code);
+      },
+    );
     ws.on("message", (data) => {
       let parsed: unknown;
       try {
         parsed = JSON.parse(String(data));
       } catch {
-        ws.send(JSON.stringify({ type: "error", message: "messages must be JSON" }));
+        ws.send(JSON.stringify(errorReply("invalid_json", "messages must be JSON")));
         return;
       }
-      const cmd = clientCommand.safeParse(parsed);
-      const reply = cmd.success ? hub.command(client, cmd.data) : { type: "error", message: "unknown command: use subscribe, unsubscribe or ping" };
-      if (reply) ws.send(JSON.stringify(reply));
+      const cmd = parseCommand(parsed);
+      ws.send(JSON.stringify("command" in cmd ? hub.command(client, cmd.command) : cmd.error));
     });
     ws.on("close", () => hub.remove(client));
   });
@@ -88,17 +107,19 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
       if (url.pathname !== "/ws") return false;
       authenticateLive(headersOf(req), url.searchParams.get("token"))
         .catch(() => null)
-        .then((principal) => {
-          if (!principal) {
-            socket.end("HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nunauthorized\n");
+        .then((result) => {
+          if (!result || !("principal" in result)) {
+            const status = result?.refused === 403 ? "403 Forbidden" : "401 Unauthorized";
+            socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${result?.message ?? "unauthorized"}\n`);
             return;
           }
           const batch = url.searchParams.get("batch") === "true";
-          wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req, principal.workspaceId, batch));
+          wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req, result.principal, batch));
         });
       return true;
     },
     async close() {
+      stopWatching();
       hub.close();
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((r) => io.close(() => r()));

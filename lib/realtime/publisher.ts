@@ -1,7 +1,9 @@
 // Any process (API, worker, demo producer) publishes live events through
 // @socket.io/redis-emitter; every web process receives them through its
 // @socket.io/redis-adapter and fans them out to its own clients. Events are
-// gathered for 100 ms and sent as one batch, so bursts cost one message.
+// gathered for 100 ms and sent as one batch, so bursts cost one message. The
+// buffer is kept per workspace: one tenant's burst is thinned within its own
+// share and never pushes out or holds back another tenant's events.
 import { Emitter } from "@socket.io/redis-emitter";
 import { config } from "../config";
 import { logger } from "../logger";
@@ -9,20 +11,27 @@ import { readyRedis } from "../queue/delivery-queue";
 import { LIVE_BATCH, type LiveEvent } from "./messages";
 
 const FLUSH_MS = 100;
-const MAX_BUFFER = 5000;
+// Per workspace and flush: more than a dashboard can show (the hub keeps 500 per client).
+const MAX_PER_WORKSPACE = 1000;
 
 let emitter: Emitter | undefined;
-let buffer: LiveEvent[] = [];
+let buffers = new Map<string, LiveEvent[]>();
 let timer: NodeJS.Timeout | null = null;
 
 export const liveChannelKey = () => `${config().QUEUE_PREFIX}:live`;
 
 export function publishLive(events: LiveEvent[]): void {
   if (events.length === 0) return;
-  // A burst beyond what a dashboard could show is thinned, oldest first: the
-  // feed is a view, PostgreSQL has every event.
-  buffer.push(...events);
-  if (buffer.length > MAX_BUFFER) buffer = buffer.slice(-MAX_BUFFER);
+  // A burst beyond what a dashboard could show is thinned, oldest first and only
+  // within its workspace: the feed is a view, PostgreSQL has every event.
+  for (const e of events) {
+    let buffer = buffers.get(e.workspaceId);
+    if (!buffer) buffers.set(e.workspaceId, (buffer = []));
+    buffer.push(e);
+  }
+  for (const [workspaceId, buffer] of buffers) {
+    if (buffer.length > MAX_PER_WORKSPACE) buffers.set(workspaceId, buffer.slice(-MAX_PER_WORKSPACE));
+  }
   timer ??= setTimeout(flush, FLUSH_MS);
 }
 
@@ -30,8 +39,8 @@ export function publishLive(events: LiveEvent[]): void {
 export async function flushLive(): Promise<void> {
   if (timer) clearTimeout(timer);
   timer = null;
-  const batch = buffer;
-  buffer = [];
+  const batch = [...buffers.values()].flat();
+  buffers = new Map();
   if (batch.length === 0) return;
   try {
     const redis = await readyRedis();

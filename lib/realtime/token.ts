@@ -27,10 +27,12 @@ export async function issueLiveToken(workspaceId: string, subject: string, ttlSe
   return { token, expiresAt };
 }
 
-export async function verifyLiveToken(token: string): Promise<{ workspaceId: string; subject: string } | null> {
+/** The token's workspace, subject and expiry (ms since the epoch: open connections close then). */
+export async function verifyLiveToken(token: string): Promise<{ workspaceId: string; subject: string; expiresAt: number } | null> {
   try {
     const { payload } = await jwtVerify(token, key(), { issuer: ISSUER, audience: AUDIENCE, algorithms: ["HS256"] });
-    return typeof payload.ws === "string" && payload.sub ? { workspaceId: payload.ws, subject: payload.sub } : null;
+    if (typeof payload.ws !== "string" || !payload.sub || typeof payload.exp !== "number") return null;
+    return { workspaceId: payload.ws, subject: payload.sub, expiresAt: payload.exp * 1000 };
   } catch {
     return null;
   }

@@ -47,7 +47,7 @@ test("POST /api/v1/realtime/token issues an HS256 token for the key's workspace,
   assert.ok(LIVE_TOKEN_TTL_SEC <= 15 * 60);
 
   const { keyId } = (await findApiKey(t.key))!;
-  assert.deepEqual(await verifyLiveToken(token), { workspaceId: t.workspaceId, subject: `key:${keyId}` });
+  assert.deepEqual(await verifyLiveToken(token), { workspaceId: t.workspaceId, subject: `key:${keyId}`, expiresAt: claims.exp! * 1000 });
   assert.equal(await wsStatus(token), 101, "the /ws endpoint accepts it");
 });
 
