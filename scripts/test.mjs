@@ -4,7 +4,8 @@
 // the real web app, worker, PostgreSQL, Redis and loopback receivers, then the
 // Playwright tests in Debian's Chromium.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, prepareServices } from "./lib/prepare.mjs";
 import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
@@ -107,6 +108,8 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
     const testEnv = {
       ...env,
+      // The browser tests' sent mail (e2e/support/mailbox.ts reads invitation links from it).
+      E2E_MAIL_DIR: mkdtempSync(join(tmpdir(), "hookrelay-e2e-mail-")),
       TEST_BASE_URL: `http://127.0.0.1:${PORT}`,
       E2E_BASE_URL: `http://localhost:${PORT}`,
       // scripts/lib/migrate.test.mjs creates and drops scratch databases with the same role.
@@ -126,7 +129,7 @@ async function main() {
       });
     }
     if (runE2e) {
-      const sink = await startSmtpSink(env.SMTP_URL).catch((err) => {
+      const sink = await startSmtpSink(env.SMTP_URL, { saveTo: testEnv.E2E_MAIL_DIR }).catch((err) => {
         step(`(no SMTP sink for the browser tests: ${err.message}; notification emails will log warnings)`);
         return null;
       });
@@ -140,6 +143,7 @@ async function main() {
       );
       await sink?.close();
     }
+    rmSync(testEnv.E2E_MAIL_DIR, { recursive: true, force: true });
   } finally {
     await stopAll(children);
     await cleanupQueue(env);

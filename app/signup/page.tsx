@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
 import { signupRefusal } from "@/lib/auth/account-policy";
-import { isInvited } from "@/lib/workspaces/invitations";
+import { isInvited } from "@/lib/workspaces/invitation-lookup";
 import { SignupForm } from "@/components/auth/signup-form";
 
 export const metadata: Metadata = { title: "Create an account · HookRelay" };

@@ -8,7 +8,7 @@ import { db } from "../db";
 import { config } from "../config";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 import { createWorkspace } from "../workspaces/create";
-import { isInvited } from "../workspaces/invitations";
+import { isInvited } from "../workspaces/invitation-lookup";
 import { sendMail } from "../notifications/mailer";
 import { CLIENT_IP_HEADER } from "./client-address";
 import { trustedOrigins } from "./origin";

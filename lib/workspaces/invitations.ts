@@ -3,13 +3,14 @@
 // email, so nobody is added without consent. The answer to an invitation is the same
 // whether or not the email has an account (no way to probe who uses HookRelay).
 // Only the token's SHA-256 is stored; a row lives until accepted, revoked or replaced.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { db } from "../db";
 import { newId } from "../ids";
 import { config } from "../config";
 import { ApiError, notFound } from "../api/errors";
 import { sendMail } from "../notifications/mailer";
 import { requireManager, requireOwnerFor } from "./members";
+import { hashToken, normalizeEmail } from "./invitation-lookup";
 import type { Role } from "./active";
 
 export const INVITATION_TTL_DAYS = 7;
@@ -35,8 +36,6 @@ const view = (i: Row): InvitationView => ({
   expires_at: i.expiresAt.toISOString(),
 });
 
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-const normalizeEmail = (email: string) => email.trim().toLowerCase();
 const invitationUrl = (token: string) => `${config().APP_URL.replace(/\/$/, "")}/invitations/${token}`;
 
 export async function inviteMember(workspaceId: string, actor: { role?: Role; userId: string }, email: string, role: Role): Promise<InvitationView> {
@@ -88,22 +87,6 @@ export async function revokeInvitation(workspaceId: string, actor: Role | undefi
 }
 
 const gone = () => new ApiError("not_found", "This invitation has expired, was revoked or was already used: ask for a new one");
-
-/** What the invitation page shows; null when the token is unknown or expired. */
-export async function findInvitation(token: string) {
-  const row = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { email: true, role: true, expiresAt: true, workspace: { select: { name: true } } },
-  });
-  if (!row || row.expiresAt <= new Date()) return null;
-  return { email: row.email, role: row.role, workspaceName: row.workspace.name, expiresAt: row.expiresAt };
-}
-
-/** True when `token` is a pending invitation for `email` (SIGNUP=invite lets exactly those sign up). */
-export async function isInvited(token: string, email: string) {
-  const found = await findInvitation(token);
-  return found !== null && found.email === normalizeEmail(email);
-}
 
 /** The invitee, signed in as the invited email, joins with the invited role. */
 export async function acceptInvitation(token: string, userId: string) {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
-import { findInvitation } from "@/lib/workspaces/invitations";
+import { findInvitation } from "@/lib/workspaces/invitation-lookup";
 import { AcceptInvitation } from "@/components/invitations/accept-invitation";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
