@@ -97,7 +97,9 @@ export async function acceptInvitation(token: string, userId: string) {
     if (row.email !== normalizeEmail(user.email)) {
       throw new ApiError("forbidden", `This invitation was sent to another email address (${row.email}): sign in as that address to accept it`);
     }
-    await tx.invitation.delete({ where: { id: row.id } });
+    // Two accepts of one link at once: the second finds nothing left to delete.
+    const { count } = await tx.invitation.deleteMany({ where: { id: row.id } });
+    if (count === 0) throw gone();
     // Already a member (added through another invitation meanwhile): keep the role they have.
     const membership = await tx.membership.upsert({
       where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: user.id } },
