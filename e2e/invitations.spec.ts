@@ -17,7 +17,7 @@ test("invite by email → the invitee signs up from the link and accepts → lea
 
   await page.goto("/members");
   await page.getByLabel("Invite by email").fill(invitee);
-  await page.getByLabel("Role").selectOption("admin");
+  await page.getByLabel("Role", { exact: true }).selectOption("admin");
   await page.getByRole("button", { name: "Send invitation" }).click();
   await expect(page.getByTestId("invitation-row")).toContainText(invitee);
   await expect(page.getByTestId("member-row")).toHaveCount(1);
