@@ -3,6 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
+import { config } from "@/lib/config";
 import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata: Metadata = { title: "Sign in · HookRelay" };
@@ -22,12 +23,15 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1 className="text-xl font-semibold text-slate-900">HookRelay</h1>
         <p className="mt-1 mb-6 text-sm text-slate-500">Sign in to your dashboard.</p>
         <LoginForm next={next} />
-        <p className="mt-4 text-sm text-slate-600">
-          No account yet?{" "}
-          <Link href="/signup" className="font-medium text-sky-700 underline">
-            Create one
-          </Link>
-        </p>
+        {/* SIGNUP=closed: no way to make an account, so no link to one. */}
+        {config().SIGNUP === "closed" ? null : (
+          <p className="mt-4 text-sm text-slate-600">
+            No account yet?{" "}
+            <Link href="/signup" className="font-medium text-sky-700 underline">
+              Create one
+            </Link>
+          </p>
+        )}
       </div>
     </main>
   );
