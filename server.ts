@@ -4,6 +4,8 @@ import { createServer } from "node:http";
 import next from "next";
 import { logger } from "@/lib/logger";
 import { attachLiveFeed } from "@/lib/realtime/attach";
+import { config } from "@/lib/config";
+import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -14,9 +16,11 @@ async function main() {
   const app = next({ dev, hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const trustedProxies = parseTrustedProxies(config().TRUSTED_PROXIES);
   const server = createServer((req, res) => {
-    // The client's address for per-IP rate limits; a value sent by the client is never trusted.
-    req.headers["x-hookrelay-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    // The client's address for the per-IP and sign-in rate limits; a value sent by the
+    // client is never trusted, X-Forwarded-For only from TRUSTED_PROXIES.
+    req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
     void handle(req, res);
   });
   const live = attachLiveFeed(server);

@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { demoApiKey } from "./support/env";
 import { startWebhookReceiver } from "./support/webhook-receiver";
+import { invitationLink } from "./support/mailbox";
 
 const auth = () => ({ authorization: `Bearer ${demoApiKey()}` });
 const DELIVERY_TIMEOUT_MS = 20_000;
@@ -104,8 +105,11 @@ test("a viewer sees webhooks but no control that would change them", async ({ pa
     const vpage = await viewer.newPage();
     const signUp = await vpage.request.post("/api/auth/sign-up/email", { data: { email, password: "a long enough passphrase", name: "Viewer" } });
     expect(signUp.status(), await signUp.text()).toBe(200);
-    const added = await page.request.post("/api/v1/members", { data: { email, role: "viewer" } });
-    expect(added.status(), await added.text()).toBe(201);
+    const invited = await page.request.post("/api/v1/members", { data: { email, role: "viewer" } });
+    expect(invited.status(), await invited.text()).toBe(202);
+    const token = new URL(await invitationLink(email)).pathname.split("/").pop();
+    const accepted = await vpage.request.post("/api/v1/invitations/accept", { data: { token } });
+    expect(accepted.status(), await accepted.text()).toBe(200);
     expect((await vpage.request.post("/api/v1/workspaces/switch", { data: { workspace_id: workspaceId } })).status()).toBe(200);
 
     await vpage.goto(`/webhooks/${id}`);
@@ -129,7 +133,7 @@ test("a viewer sees webhooks but no control that would change them", async ({ pa
     const writes: Array<[string, string[]]> = [
       ["/dead-letter", ["Retry all", "Retry selected"]],
       ["/api-keys", ["Create key", "Revoke"]],
-      ["/members", ["Add member"]],
+      ["/members", ["Send invitation", "Revoke"]],
     ];
     for (const [path, buttons] of writes) {
       await vpage.goto(path);
@@ -137,6 +141,9 @@ test("a viewer sees webhooks but no control that would change them", async ({ pa
       for (const name of buttons) await expect(vpage.getByRole("button", { name })).toHaveCount(0);
     }
     await expect(vpage.getByRole("combobox", { name: /role/i })).toHaveCount(0);
+    // Leaving is the one change a viewer can make.
+    await vpage.goto("/members");
+    await expect(vpage.getByRole("button", { name: "Leave workspace" })).toBeVisible();
   } finally {
     await viewer.close();
     await page.request.delete(`/api/v1/webhooks/${id}`);

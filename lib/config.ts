@@ -59,6 +59,22 @@ const schema = z.object({
   // connections re-check their credentials (API key revoked, member removed, session ended).
   LIVE_MAX_PATTERNS: z.coerce.number().int().min(1).max(1000).default(50),
   LIVE_RECHECK_SEC: seconds(1, 30, 10),
+  // Reverse proxies (comma-separated CIDRs or addresses) whose X-Forwarded-For is believed
+  // (lib/auth/client-address.ts). Default: none, so the socket's address is the client's.
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine(
+      (v) => v.split(",").map((s) => s.trim()).filter(Boolean).every((s) => ipaddr.isValidCIDR(s) || isIP(s) !== 0),
+      "must be comma-separated CIDRs or addresses, e.g. 10.0.0.0/8,192.0.2.7",
+    ),
+  // Who may create an account (lib/auth/account-policy.ts): open; closed (nobody, so
+  // invitations reach only people who already have an account); invite (only with a
+  // pending invitation, signing up with the invited email).
+  SIGNUP: z.enum(["open", "closed", "invite"]).default("open"),
+  // auto: verification required when SMTP_URL is set, off otherwise; required; optional
+  // (the link is sent, sign-in doesn't wait for it); off. lib/auth/account-policy.ts.
+  EMAIL_VERIFICATION: z.enum(["auto", "required", "optional", "off"]).default("auto"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

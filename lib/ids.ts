@@ -4,7 +4,7 @@ import { monotonicFactory } from "ulid";
 
 const ulid = monotonicFactory();
 
-export type IdPrefix = "ws" | "mem" | "key" | "wh" | "evt" | "dlv" | "att" | "bat" | "et" | "rec";
+export type IdPrefix = "ws" | "mem" | "key" | "wh" | "evt" | "dlv" | "att" | "bat" | "et" | "rec" | "inv";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${ulid().toLowerCase()}`;

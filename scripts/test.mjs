@@ -4,7 +4,8 @@
 // the real web app, worker, PostgreSQL, Redis and loopback receivers, then the
 // Playwright tests in Debian's Chromium.
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, prepareServices } from "./lib/prepare.mjs";
 import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
@@ -68,6 +69,9 @@ async function main() {
     // tests/notifications and tests/delivery/endpoint-health listen here (smtp-server).
     SMTP_URL: `smtp://127.0.0.1:${process.env.TEST_SMTP_PORT ?? 2526}`,
     MAIL_FROM: "HookRelay Tests <hookrelay@test.local>",
+    // Verification links are sent (tests/api/invitations.test.ts follows one) but sign-in
+    // doesn't wait for them: the tests sign up users and use them at once.
+    EMAIL_VERIFICATION: "optional",
     // The SSRF guard lets the tests' loopback receivers through (plain http included).
     ALLOWED_DESTINATION_CIDRS: "127.0.0.0/8,::1/128",
     // Sign-in/sign-up rate limit (lib/auth/auth.ts): tests sign up many users from one address;
@@ -106,6 +110,8 @@ async function main() {
     await waitForHttp(`http://127.0.0.1:${PORT}/api/health`, { timeoutMs: 90_000, child: children[0] });
     const testEnv = {
       ...env,
+      // The browser tests' sent mail (e2e/support/mailbox.ts reads invitation links from it).
+      E2E_MAIL_DIR: mkdtempSync(join(tmpdir(), "hookrelay-e2e-mail-")),
       TEST_BASE_URL: `http://127.0.0.1:${PORT}`,
       E2E_BASE_URL: `http://localhost:${PORT}`,
       // scripts/lib/migrate.test.mjs creates and drops scratch databases with the same role.
@@ -125,7 +131,7 @@ async function main() {
       });
     }
     if (runE2e) {
-      const sink = await startSmtpSink(env.SMTP_URL).catch((err) => {
+      const sink = await startSmtpSink(env.SMTP_URL, { saveTo: testEnv.E2E_MAIL_DIR }).catch((err) => {
         step(`(no SMTP sink for the browser tests: ${err.message}; notification emails will log warnings)`);
         return null;
       });
@@ -139,6 +145,7 @@ async function main() {
       );
       await sink?.close();
     }
+    rmSync(testEnv.E2E_MAIL_DIR, { recursive: true, force: true });
   } finally {
     await stopAll(children);
     await cleanupQueue(env);

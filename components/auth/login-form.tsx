@@ -6,16 +6,19 @@ import { authClient } from "@/lib/auth/auth-client";
 interface AuthError {
   status?: number;
   message?: string;
+  code?: string;
 }
 
 // better-auth's messages are fine for most failures; these two deserve plainer words.
 function describe(error: AuthError): string {
   if (error.status === 401) return "Invalid email or password.";
   if (error.status === 429) return "Too many sign-in attempts. Wait a minute and try again.";
+  if (error.code === "EMAIL_NOT_VERIFIED") return "Confirm your email address first: open the link we emailed you (a new one is on its way).";
   return error.message || `Sign-in failed (HTTP ${error.status ?? "error"}).`;
 }
 
-export function LoginForm() {
+/** `next`: a local path to open after signing in (the page checked it). */
+export function LoginForm({ next = "/" }: { next?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -37,7 +40,7 @@ export function LoginForm() {
       }
       // Stay "pending" while navigating so the form can't be submitted twice.
       // refresh() drops any router-cached render of "/" made while signed out.
-      router.replace("/");
+      router.replace(next);
       router.refresh();
     } catch {
       setError("Could not reach the server. Check your connection and try again.");

@@ -13,9 +13,11 @@ function describe(error: { status?: number; message?: string; code?: string }): 
   return error.message || `Sign-up failed (HTTP ${error.status ?? "error"}).`;
 }
 
-export function SignupForm() {
+/** With an invitation: the invited address is fixed, and the token goes along (SIGNUP=invite checks it). */
+export function SignupForm({ invitation }: { invitation?: { token: string; email: string } }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const [checkInbox, setCheckInbox] = useState(false);
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -32,18 +34,32 @@ export function SignupForm() {
     setError(null);
     try {
       const name = String(form.get("name") ?? "").trim() || email.split("@")[0];
-      const result = await authClient.signUp.email({ email, password, name });
+      const result = await authClient.signUp.email({ email, password, name, ...(invitation ? { invitationToken: invitation.token } : {}) });
       if (result.error) {
         setError(describe(result.error));
         setPending(false);
         return;
       }
-      router.replace("/");
+      // No session when the address must be verified first (EMAIL_VERIFICATION).
+      if (!result.data?.token) {
+        setCheckInbox(true);
+        setPending(false);
+        return;
+      }
+      router.replace(invitation ? `/invitations/${encodeURIComponent(invitation.token)}` : "/");
       router.refresh();
     } catch {
       setError("Could not reach the server. Check your connection and try again.");
       setPending(false);
     }
+  }
+
+  if (checkInbox) {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+        Almost done: open the link we just emailed you to confirm your address, then sign in.
+      </p>
+    );
   }
 
   return (
@@ -58,7 +74,7 @@ export function SignupForm() {
         <label htmlFor="email" className="block text-sm font-medium text-slate-700">
           Email
         </label>
-        <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} />
+        <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} defaultValue={invitation?.email} readOnly={Boolean(invitation)} />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium text-slate-700">

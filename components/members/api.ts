@@ -1,4 +1,4 @@
-// Plain fetch functions for /api/v1/members.
+// Plain fetch functions for /api/v1/members and /api/v1/invitations.
 import { fetchJson } from "@/components/api/fetch-json";
 import type { Role } from "@/components/workspaces/api";
 
@@ -11,8 +11,22 @@ export interface MemberView {
   created_at: string;
 }
 
+export interface InvitationView {
+  id: string;
+  email: string;
+  role: Role;
+  invited_by: string | null;
+  created_at: string;
+  expires_at: string;
+}
+
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 export const fetchMembers = (signal?: AbortSignal) => fetchJson<{ data: MemberView[] }>("/api/v1/members", { signal }).then((b) => b.data);
-export const addMember = (body: { email: string; role: Role }) => fetchJson<MemberView>("/api/v1/members", send("POST", body));
+export const inviteMember = (body: { email: string; role: Role }) => fetchJson<{ data: InvitationView }>("/api/v1/members", send("POST", body));
+export const leaveWorkspace = () => fetchJson<void>("/api/v1/members/leave", { method: "POST" });
+export const fetchInvitations = (signal?: AbortSignal) => fetchJson<{ data: InvitationView[] }>("/api/v1/invitations", { signal }).then((b) => b.data);
+export const revokeInvitation = (id: string) => fetchJson<void>(`/api/v1/invitations/${encodeURIComponent(id)}`, { method: "DELETE" });
+export const acceptInvitation = (token: string) =>
+  fetchJson<{ workspace_id: string; workspace_name: string; role: Role }>("/api/v1/invitations/accept", send("POST", { token }));
 export const updateMember = ({ id, role }: { id: string; role: Role }) => fetchJson<MemberView>(`/api/v1/members/${encodeURIComponent(id)}`, send("PATCH", { role }));

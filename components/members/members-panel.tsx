@@ -3,7 +3,9 @@ import { ScrollX } from "@/components/ui/table";
 import { Card } from "@/components/ui/card";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
-import { AddMemberForm } from "./add-member-form";
+import { InviteMemberForm } from "./invite-member-form";
+import { PendingInvitations } from "./pending-invitations";
+import { LeaveWorkspaceButton } from "./leave-workspace-button";
 import { RoleSelect } from "./role-select";
 import { useMembers } from "./use-members";
 
@@ -13,7 +15,7 @@ export function MembersPanel() {
 
   return (
     <Card title="Members" description="People with access to this workspace. Viewers can look but not change anything.">
-      {canWrite ? <AddMemberForm /> : null}
+      {canWrite ? <InviteMemberForm /> : null}
       {error ? <ErrorState title="Could not load members" error={error} onRetry={() => void refetch()} /> : null}
       {!data && !error ? <LoadingState>Loading members…</LoadingState> : null}
       {data ? (
@@ -36,6 +38,8 @@ export function MembersPanel() {
           </tbody>
         </table></ScrollX>
       ) : null}
+      {canWrite ? <PendingInvitations /> : null}
+      <LeaveWorkspaceButton />
     </Card>
   );
 }

@@ -1,13 +1,25 @@
 "use client";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { addMember, fetchMembers, updateMember, type MemberView } from "./api";
+import { fetchInvitations, fetchMembers, inviteMember, leaveWorkspace, revokeInvitation, updateMember, type MemberView } from "./api";
 import { memberKeys } from "./keys";
 
 export const useMembers = () => useQuery({ queryKey: memberKeys.list(), queryFn: ({ signal }) => fetchMembers(signal) });
 
-export function useAddMember() {
+export const useInvitations = () => useQuery({ queryKey: memberKeys.invitations(), queryFn: ({ signal }) => fetchInvitations(signal) });
+
+export function useInviteMember() {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: addMember, meta: { inlineErrors: true, success: "Member added" }, onSettled: () => qc.invalidateQueries({ queryKey: memberKeys.all }) });
+  return useMutation({ mutationFn: inviteMember, meta: { inlineErrors: true, success: "Invitation sent" }, onSettled: () => qc.invalidateQueries({ queryKey: memberKeys.all }) });
+}
+
+export function useRevokeInvitation() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: revokeInvitation, meta: { errorTitle: "Could not revoke the invitation", success: "Invitation revoked" }, onSettled: () => qc.invalidateQueries({ queryKey: memberKeys.all }) });
+}
+
+/** After leaving, every cached screen belonged to the workspace just left: start over at "/". */
+export function useLeaveWorkspace() {
+  return useMutation({ mutationFn: leaveWorkspace, meta: { errorTitle: "Could not leave the workspace" }, onSuccess: () => window.location.assign("/") });
 }
 
 /** A role change shows at once and is rolled back if the server refuses (e.g. 409 last owner). */

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { newId } from "../ids";
+import { ApiError } from "./errors";
 
 import { ALL_SCOPES, type Scope } from "./scopes";
 
@@ -16,6 +17,17 @@ export async function createApiKey(workspaceId: string, name: string, scopes: re
     data: { id: newId("key"), workspaceId, name, prefix: key.slice(0, 10), hash: hashApiKey(key), scopes: [...scopes] },
   });
   return { key, id: row.id, prefix: row.prefix };
+}
+
+/**
+ * A key can't be stronger than whoever makes it: otherwise a key holding only
+ * api_keys:write could mint one with every scope. 403 naming what is missing.
+ */
+export function assertGrantable(requested: readonly Scope[], held: readonly Scope[]) {
+  const missing = requested.filter((s) => !held.includes(s));
+  if (missing.length) {
+    throw new ApiError("forbidden", `A new key's scopes must be among your own; you don't hold: ${missing.join(", ")}`, missing.map((s) => ({ path: "scopes", message: `you don't hold ${s}` })));
+  }
 }
 
 export interface KeyPrincipal {

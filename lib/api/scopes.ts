@@ -10,3 +10,8 @@ export const ALL_SCOPES = [
   "api_keys:write",
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
+
+/** A signed-in user's scopes are their role's: owners and admins hold every one, viewers the read ones. */
+export function roleScopes(role: "owner" | "admin" | "viewer"): readonly Scope[] {
+  return role === "viewer" ? ALL_SCOPES.filter((s) => s.endsWith(":read")) : ALL_SCOPES;
+}

@@ -3,9 +3,15 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, errorResponse } from "./errors";
 import { findApiKey, type Scope } from "./api-keys";
+import { roleScopes } from "./scopes";
 import { consumeApiRate, rateHeaders, type RateSubject, type RateVerdict } from "./api-rate-limit";
 import { auth } from "../auth/auth";
+import { config } from "../config";
 import { activeMembership, workspaceCookie } from "../workspaces/active";
+import { CLIENT_IP_HEADER } from "../auth/client-address";
+import { isTrustedOrigin } from "../auth/origin";
+
+export { CLIENT_IP_HEADER };
 
 export interface WorkspaceContext {
   workspaceId: string;
@@ -14,6 +20,8 @@ export interface WorkspaceContext {
   keyId?: string;
   userId?: string;
   role?: "owner" | "admin" | "viewer";
+  /** What the caller may do: the key's scopes, or the signed-in user's role's. */
+  scopes: readonly Scope[];
 }
 
 type RouteParams = { params: Promise<Record<string, string>> };
@@ -29,10 +37,14 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
     if (!principal.scopes.includes(scope)) {
       throw new ApiError("forbidden", `This API key lacks the "${scope}" scope`);
     }
-    return { workspaceId: principal.workspaceId, via: "api_key", keyId: principal.keyId, principal: `key:${principal.keyId}` };
+    return { workspaceId: principal.workspaceId, via: "api_key", keyId: principal.keyId, scopes: principal.scopes as Scope[], principal: `key:${principal.keyId}` };
   }
   const session = await auth.api.getSession({ headers: req.headers });
   if (!session) throw new ApiError("unauthorized", "Missing credentials: send Authorization: Bearer <api key>");
+  // The browser attaches the cookie to requests from any page (CSRF): a change must come from the app's own.
+  if (req.method !== "GET" && req.method !== "HEAD" && !isTrustedOrigin(req.headers)) {
+    throw new ApiError("forbidden", `Cross-origin request refused: changes with a session cookie must come from ${new URL(config().APP_URL).origin} (Origin: ${req.headers.get("origin") ?? "absent"}, Sec-Fetch-Site: ${req.headers.get("sec-fetch-site") ?? "absent"})`);
+  }
   // The active workspace comes from the hr_ws cookie, re-checked against Membership on every request
   // (lib/workspaces/active.ts); without a valid choice, the user's oldest membership.
   const membership = await activeMembership(session.user.id, workspaceCookie(req.headers.get("cookie")));
@@ -40,7 +52,7 @@ async function resolve(req: NextRequest, scope: Scope): Promise<WorkspaceContext
   if (membership.role === "viewer" && scope.endsWith(":write")) {
     throw new ApiError("forbidden", "Viewers cannot change anything in this workspace");
   }
-  return { workspaceId: membership.workspaceId, via: "session", userId: session.user.id, role: membership.role, principal: `user:${session.user.id}` };
+  return { workspaceId: membership.workspaceId, via: "session", userId: session.user.id, role: membership.role, scopes: roleScopes(membership.role), principal: `user:${session.user.id}` };
 }
 
 export function withWorkspace(handler: Handler, options: { scope: Scope }) {
@@ -58,9 +70,6 @@ export function withWorkspace(handler: Handler, options: { scope: Scope }) {
     }
   };
 }
-
-/** Set by server.ts from the socket's address (any incoming value is replaced). */
-export const CLIENT_IP_HEADER = "x-hookrelay-client-ip";
 
 async function limit(kind: RateSubject, id: string): Promise<RateVerdict | null> {
   const verdict = await consumeApiRate(kind, id);

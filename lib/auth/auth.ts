@@ -3,10 +3,16 @@
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { db } from "../db";
 import { config } from "../config";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./password-rules";
 import { createWorkspace } from "../workspaces/create";
+import { isInvited } from "../workspaces/invitation-lookup";
+import { sendMail } from "../notifications/mailer";
+import { CLIENT_IP_HEADER } from "./client-address";
+import { trustedOrigins } from "./origin";
+import { emailVerification, signupRefusal } from "./account-policy";
 
 // Credential endpoints get a stricter limit than the library's default (3 per 10 s):
 // a window long enough to slow guessing down. Configurable so the test run, where
@@ -14,6 +20,7 @@ import { createWorkspace } from "../workspaces/create";
 const authWindow = Number(process.env.AUTH_RATE_LIMIT_WINDOW_SEC ?? 60);
 const authMax = Number(process.env.AUTH_RATE_LIMIT_MAX ?? 10);
 const credentialRule = { window: authWindow, max: authMax };
+const verification = emailVerification(config().EMAIL_VERIFICATION, Boolean(config().SMTP_URL));
 
 export const auth = betterAuth({
   appName: "HookRelay",
@@ -21,9 +28,48 @@ export const auth = betterAuth({
   secret: process.env.BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider: "postgresql" }),
   // A maximum too: hashing megabyte-long "passwords" is a cheap way to burn our CPU.
-  emailAndPassword: { enabled: true, minPasswordLength: PASSWORD_MIN, maxPasswordLength: PASSWORD_MAX },
+  emailAndPassword: {
+    enabled: true,
+    minPasswordLength: PASSWORD_MIN,
+    maxPasswordLength: PASSWORD_MAX,
+    requireEmailVerification: verification.required,
+  },
+  emailVerification: verification.send
+    ? {
+        sendOnSignUp: true,
+        // An account made before verification was required gets a link when it signs in.
+        sendOnSignIn: verification.required,
+        autoSignInAfterVerification: true,
+        // Not awaited: the sign-up answer doesn't wait on the mail server (failures are logged).
+        sendVerificationEmail: async ({ user, url }) => {
+          void sendMail({
+            to: [user.email],
+            subject: "Verify your email for HookRelay",
+            text: `Confirm that ${user.email} is yours by opening this link:\n${url}\n\nIf you didn't create a HookRelay account, ignore this email.`,
+          });
+        },
+      }
+    : undefined,
   session: { expiresIn: 60 * 60 * 24 * 7 },
-  trustedOrigins: [config().APP_URL],
+  // APP_URL, its loopback aliases, and in development the address the server is reached at (lib/auth/origin.ts).
+  trustedOrigins: (request) => trustedOrigins(request?.headers),
+  advanced: {
+    // server.ts resolves the client's address (X-Forwarded-For only from TRUSTED_PROXIES):
+    // the sign-in limit must not read a header every client can set.
+    ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+  },
+  hooks: {
+    // SIGNUP=closed|invite (lib/auth/account-policy.ts). Only requests over HTTP: the seed
+    // creates the demo user through the same endpoint, in-process.
+    before: createAuthMiddleware(async (ctx) => {
+      if (ctx.path !== "/sign-up/email" || !ctx.request) return;
+      const mode = config().SIGNUP;
+      const body = (ctx.body ?? {}) as { email?: unknown; invitationToken?: unknown };
+      const invited = mode === "invite" && typeof body.invitationToken === "string" && typeof body.email === "string" && (await isInvited(body.invitationToken, body.email));
+      const refusal = signupRefusal(mode, invited);
+      if (refusal) throw new APIError("FORBIDDEN", { code: "SIGNUP_CLOSED", message: refusal });
+    }),
+  },
   // In memory per web process: the schema has no RateLimit table. Several web
   // processes each keep their own counters (a Redis store is the follow-up).
   rateLimit: {

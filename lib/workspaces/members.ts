@@ -1,7 +1,6 @@
-// Members of one workspace. Invitations don't exist: only an already signed-up
-// user can be added, by email. Every change keeps at least one owner.
+// Members of one workspace. People join by accepting an invitation
+// (./invitations.ts), never by being added. Every change keeps at least one owner.
 import { db } from "../db";
-import { newId } from "../ids";
 import { ApiError, notFound } from "../api/errors";
 import type { Role } from "./active";
 
@@ -36,19 +35,8 @@ export function requireManager(role: Role | undefined) {
 }
 
 /** Admins manage admins and viewers; only owners can make or unmake owners. */
-function requireOwnerFor(actor: Role | undefined, ...roles: Role[]) {
+export function requireOwnerFor(actor: Role | undefined, ...roles: Role[]) {
   if (roles.includes("owner") && actor !== "owner") throw new ApiError("forbidden", "Only an owner can grant or change the owner role");
-}
-
-export async function addMember(workspaceId: string, actor: Role | undefined, email: string, role: Role) {
-  requireManager(actor);
-  requireOwnerFor(actor, role);
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-  if (!user) throw new ApiError("not_found", "No user with this email has signed up yet (there are no invitations: ask them to sign up first)");
-  const exists = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId: user.id } } });
-  if (exists) throw new ApiError("conflict", "This user is already a member of the workspace");
-  const row = await db.membership.create({ data: { id: newId("mem"), workspaceId, userId: user.id, role }, select });
-  return view(row);
 }
 
 async function findMember(workspaceId: string, id: string) {
@@ -89,4 +77,11 @@ export async function removeMember(workspaceId: string, actor: Role | undefined,
     requireOwnerFor(actor, m.role);
   }
   await withOwnerGuard(workspaceId, id, (tx) => tx.membership.delete({ where: { id } }), m.role === "owner");
+}
+
+/** Anyone may leave, viewers included; the last owner can't (409). */
+export async function leaveWorkspace(workspaceId: string, userId: string) {
+  const m = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId, userId } }, select: { id: true, role: true } });
+  if (!m) throw notFound("Membership");
+  await withOwnerGuard(workspaceId, m.id, (tx) => tx.membership.delete({ where: { id: m.id } }), m.role === "owner");
 }

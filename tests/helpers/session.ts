@@ -10,7 +10,7 @@ export const ORIGIN = process.env.APP_URL ?? new URL(BASE_URL).origin;
 export interface SessionUser {
   email: string;
   cookies: Map<string, string>;
-  req: (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any; headers: Headers }>;
+  req: (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 function keepCookies(jar: Map<string, string>, headers: Headers) {
@@ -32,9 +32,9 @@ export async function signUp(password = "correct horse battery"): Promise<Sessio
   const cookies = new Map<string, string>();
   keepCookies(cookies, res.headers);
   assert.ok(cookies.size > 0, "sign-up sets a session cookie");
-  const req = async (method: string, path: string, body?: unknown) => {
+  const req = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
     const cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const r = await call(method, path, { body, headers: { cookie } });
+    const r = await call(method, path, { body, headers: { ...headers, cookie } });
     keepCookies(cookies, r.headers);
     return r;
   };

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { auth } from "@/lib/auth/auth";
+import { config } from "@/lib/config";
+import { findInvitation } from "@/lib/workspaces/invitation-lookup";
+import { AcceptInvitation } from "@/components/invitations/accept-invitation";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export const metadata: Metadata = { title: "Invitation · HookRelay" };
+
+// The emailed link. Signed in as the invited address: an Accept button. Signed out: sign
+// in or sign up (with the token, so SIGNUP=invite lets this address in) and come back.
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const [invitation, session] = await Promise.all([findInvitation(token), auth.api.getSession({ headers: await headers() })]);
+  const here = `/invitations/${encodeURIComponent(token)}`;
+
+  let body;
+  if (!invitation) {
+    body = <p className="text-sm text-slate-700">This invitation has expired, was revoked or was already used. Ask whoever invited you for a new one.</p>;
+  } else if (!session) {
+    const signup = config().SIGNUP !== "closed";
+    body = (
+      <>
+        <p className="text-sm text-slate-700">
+          You are invited to <strong>{invitation.workspaceName}</strong> as <strong>{invitation.role}</strong>. Sign in as <strong>{invitation.email}</strong> to accept.
+        </p>
+        <p className="mt-4 flex gap-3 text-sm">
+          <Link href={`/login?next=${encodeURIComponent(here)}`} className="rounded-md bg-slate-900 px-3 py-2 font-medium text-white">
+            Sign in
+          </Link>
+          {signup ? (
+            <Link href={`/signup?invitation=${encodeURIComponent(token)}&email=${encodeURIComponent(invitation.email)}`} className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800">
+              Create an account
+            </Link>
+          ) : null}
+        </p>
+      </>
+    );
+  } else if (session.user.email.toLowerCase() !== invitation.email) {
+    body = (
+      <>
+        <p className="text-sm text-slate-700">
+          This invitation is for <strong>{invitation.email}</strong>, but you are signed in as <strong>{session.user.email}</strong>. Sign out and sign in as the invited address.
+        </p>
+        <div className="mt-4">
+          <SignOutButton />
+        </div>
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p className="text-sm text-slate-700">
+          Join <strong>{invitation.workspaceName}</strong> as <strong>{invitation.role}</strong>?
+        </p>
+        <AcceptInvitation token={token} />
+      </>
+    );
+  }
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h1 className="mb-4 text-xl font-semibold text-slate-900">Workspace invitation</h1>
+        {body}
+      </div>
+    </main>
+  );
+}
