@@ -6,7 +6,9 @@ import type { ClaimedDelivery } from "./claim";
 import { buildEnvelope } from "./envelope";
 import { isProtectedHeader } from "../validation/endpoint-policy";
 
-export const USER_AGENT = "HookRelay/0.1 (+webhook delivery)";
+// Ingest refuses requests whose User-Agent starts with this product name (lib/events/loop-guard.ts).
+export const USER_AGENT_PRODUCT = "HookRelay";
+export const USER_AGENT = `${USER_AGENT_PRODUCT}/0.1 (+webhook delivery)`;
 
 export interface OutgoingRequest {
   url: string;

@@ -9,6 +9,7 @@ import { promises as dns } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { config } from "../config";
+import type { ThisDeployment } from "./self-destination";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 export type Cidr = [Address, number];
@@ -18,6 +19,10 @@ export interface DestinationGuard {
   allow: readonly Cidr[];
   /** false (production): plain http may only reach addresses inside `allow`. */
   allowPlainHttp: boolean;
+  /** This deployment, refused whatever `allow` says (lib/delivery/self-destination.ts). */
+  self?: ThisDeployment;
+  /** Exact URLs (origin + path) reachable whatever the rules say (ALLOWED_DESTINATION_URLS: the demo receiver). */
+  allowUrls?: readonly string[];
 }
 
 const HINT = "(set ALLOWED_DESTINATION_CIDRS to allow)";
@@ -185,7 +190,7 @@ const systemResolver: Resolver = (hostname, family) => dns.lookup(hostname, { al
  * answer is blocked (a mixed answer is how rebinding attacks hide), and
  * returns the checked answers, which the socket then connects to.
  */
-export function guardedLookup(guard: DestinationGuard, protocol: string, resolve: Resolver = systemResolver): LookupFunction {
+export function guardedLookup(guard: DestinationGuard, protocol: string, resolve: Resolver = systemResolver, _port?: number): LookupFunction {
   return ((hostname: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
     const family = options.family === "IPv6" ? 6 : options.family === "IPv4" ? 4 : Number(options.family ?? 0) || 0;
     resolve(hostname, family).then(
