@@ -2,7 +2,7 @@
 // worker, a batch or a test-send made the request.
 import { newId } from "../ids";
 import type { Prisma } from "../db";
-import type { OutgoingRequest } from "./build-request";
+import { loggedHeaders, type OutgoingRequest } from "./build-request";
 import type { SendResult } from "./http-sender";
 
 export function attemptRow(a: {
@@ -21,7 +21,7 @@ export function attemptRow(a: {
     number: a.number,
     trigger: a.trigger,
     requestUrl: a.request.url,
-    requestHeaders: a.request.headers,
+    requestHeaders: loggedHeaders(a.request),
     requestBody: a.request.body,
     responseStatus: a.result.status,
     responseHeaders: a.result.headers ?? undefined,

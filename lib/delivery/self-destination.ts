@@ -24,7 +24,7 @@ export interface ThisDeployment {
   addresses: readonly string[];
 }
 
-export const SELF_REFUSAL = "is this HookRelay deployment (a webhook may not deliver into the server that sends it)";
+const WHY = "a webhook may not deliver into the server that sends it";
 
 /** The machine's interface addresses, as os.networkInterfaces() lists them now. */
 export function interfaceAddresses(): string[] {
@@ -41,20 +41,24 @@ export function defaultPort(url: URL): number {
   return Number(url.port) || (url.protocol === "https:" ? 443 : 80);
 }
 
-function isLoopback(ip: ipaddr.IPv4 | ipaddr.IPv6): boolean {
-  if (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress()) return isLoopback((ip as ipaddr.IPv6).toIPv4Address());
-  return ip.range() === "loopback";
-}
+type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
-/** Our own address (loopback, or one of the machine's interfaces), IPv4-mapped forms included. */
-export function isOwnAddress(ip: ipaddr.IPv4 | ipaddr.IPv6, self: ThisDeployment): boolean {
+// ::ffff:127.0.0.1 is 127.0.0.1 on the wire.
+const unmapped = (ip: Address): Address => (ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip);
+
+// 0.0.0.0 and :: reach this host too (Linux connects them to the local machine).
+const isLoopback = (ip: Address) => ["loopback", "unspecified"].includes(unmapped(ip).range());
+
+/** Ours: loopback, or one of this machine's interface addresses. */
+export function isOwnAddress(ip: Address, self: ThisDeployment): boolean {
   if (isLoopback(ip)) return true;
-  const v4 = ip.kind() === "ipv6" && (ip as ipaddr.IPv6).isIPv4MappedAddress() ? (ip as ipaddr.IPv6).toIPv4Address() : ip;
-  return self.addresses.some((a) => ipaddr.isValid(a) && ipaddr.parse(a).toNormalizedString() === v4.toNormalizedString());
+  const plain = unmapped(ip).toNormalizedString();
+  return self.addresses.some((a) => ipaddr.isValid(a) && unmapped(ipaddr.parse(a)).toNormalizedString() === plain);
 }
 
-export function isOwnLoopback(ip: ipaddr.IPv4 | ipaddr.IPv6): boolean {
-  return isLoopback(ip);
+/** The refusal of `shown` (an address, maybe "from" a name) at our own port. */
+export function ownPortRefusal(shown: string, port: number): string {
+  return `destination blocked: ${shown} is this HookRelay deployment (port ${port}, where its web server listens on this machine): ${WHY}`;
 }
 
 /** The refusal when `url` names APP_URL's host, else null. */
@@ -70,5 +74,5 @@ export function appHostProblem(url: URL, self: ThisDeployment): string | null {
   if (host !== appHost) return null;
   const local = LOOPBACK_NAMES.has(appHost) || (ipaddr.isValid(appHost) && isLoopback(ipaddr.parse(appHost)));
   if (local && defaultPort(url) !== defaultPort(app)) return null;
-  return `destination blocked: ${url.host} ${SELF_REFUSAL}`;
+  return `destination blocked: ${url.host} is this HookRelay deployment (APP_URL's host): ${WHY}`;
 }

@@ -9,22 +9,23 @@
 import { db } from "../db";
 import { ApiError } from "../api/errors";
 import { decryptSecret, encryptSecret, SecretUnreadableError } from "../crypto/secret-box";
+import { notFound } from "../api/errors";
 import { readPolicy } from "../validation/endpoint-policy";
+import type { WebhookCustomHeaders } from "../validation/webhook-secret";
 
 /** What answers show instead of a value; sent back in an update, it keeps the stored value. */
 export const MASKED_HEADER_VALUE = "***";
 
 export type CustomHeaders = Record<string, string>;
 
-export interface StoredHeaders {
-  customHeadersEncrypted: string | null;
-  policy: unknown;
-}
-
-/** The endpoint's headers in clear: the sealed column, else a pre-encryption row's policy field. */
-export function openCustomHeaders(row: StoredHeaders): CustomHeaders {
-  if (row.customHeadersEncrypted) return JSON.parse(decryptSecret(row.customHeadersEncrypted)) as CustomHeaders;
-  return readPolicy(row.policy).custom_headers ?? {};
+/**
+ * The endpoint's headers in clear: the sealed column, else (a row saved before
+ * encryption) its policy's plaintext field. Throws SecretUnreadableError when
+ * ENCRYPTION_KEY changed.
+ */
+export function openCustomHeaders(sealed: string | null | undefined, legacy: CustomHeaders | null | undefined): CustomHeaders {
+  if (sealed) return JSON.parse(decryptSecret(sealed)) as CustomHeaders;
+  return legacy ?? {};
 }
 
 /** null when there is nothing to store. */
@@ -33,10 +34,10 @@ export function sealCustomHeaders(headers: CustomHeaders): string | null {
 }
 
 /** Names kept, values masked; undefined when there are none (as before: the field is left out). */
-export function maskedCustomHeaders(row: StoredHeaders): CustomHeaders | undefined {
+export function maskedCustomHeaders(sealed: string | null | undefined, legacy: CustomHeaders | null | undefined): CustomHeaders | undefined {
   let headers: CustomHeaders;
   try {
-    headers = openCustomHeaders(row);
+    headers = openCustomHeaders(sealed, legacy);
   } catch (err) {
     // ENCRYPTION_KEY changed: the names are unknown too; the webhook itself is still shown.
     if (err instanceof SecretUnreadableError) return undefined;
@@ -61,8 +62,10 @@ export function maskHeaders(headers: Record<string, string>, names: readonly str
  * the same header (so the settings form can send back what it was shown),
  * and is refused for a header that has none.
  */
-export function unmaskCustomHeaders(input: CustomHeaders, stored: CustomHeaders): CustomHeaders {
-  const storedByName = new Map(Object.entries(stored).map(([k, v]) => [k.toLowerCase(), v]));
+export function unmaskCustomHeaders(input: CustomHeaders, stored: () => CustomHeaders): CustomHeaders {
+  // Opened only when needed: a full replacement works even if the stored value cannot be read.
+  if (!Object.values(input).includes(MASKED_HEADER_VALUE)) return input;
+  const storedByName = new Map(Object.entries(stored()).map(([k, v]) => [k.toLowerCase(), v]));
   const out: CustomHeaders = {};
   for (const [name, value] of Object.entries(input)) {
     if (value !== MASKED_HEADER_VALUE) out[name] = value;
@@ -73,6 +76,12 @@ export function unmaskCustomHeaders(input: CustomHeaders, stored: CustomHeaders)
     }
   }
   return out;
+}
+
+export async function revealCustomHeaders(workspaceId: string, id: string): Promise<WebhookCustomHeaders> {
+  const row = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { customHeadersEncrypted: true, policy: true } });
+  if (!row) throw notFound("Webhook");
+  return { custom_headers: openCustomHeaders(row.customHeadersEncrypted, readPolicy(row.policy).custom_headers) };
 }
 
 /** Moves plaintext custom headers of rows saved before encryption into the sealed column. Idempotent. */
