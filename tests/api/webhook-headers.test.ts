@@ -135,7 +135,7 @@ test("the receiver gets the real value; the stored attempt, the logs and the tes
   const [req] = await rx.waitFor(1);
   assert.equal(req.headers.authorization, CREDENTIAL);
 
-  const attempt = await eventually(async () => db.attempt.findFirst({ where: { delivery: { eventId: accepted.body.id } } }), 10_000, "the attempt");
+  const attempt = await eventually(async () => db.attempt.findFirst({ where: { delivery: { eventId: accepted.body.id, endpointId: hook.id } } }), 10_000, "the attempt");
   assert.equal((attempt.requestHeaders as Record<string, string>).Authorization, "***");
   assert.ok(!JSON.stringify(attempt.requestHeaders).includes("rx-credential"));
   const logs = await reader.get(`/api/v1/webhooks/${hook.id}/logs`);
