@@ -2,14 +2,16 @@
 // the live feed (Socket.IO, and seed 000's plain WebSocket protocol at /ws).
 import { createServer } from "node:http";
 import next from "next";
+import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { attachLiveFeed } from "@/lib/realtime/attach";
 import { config } from "@/lib/config";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
 
 const dev = process.env.NODE_ENV !== "production";
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
+// Loopback unless HOST is set (lib/config.ts): with open sign-up, listening on every
+// interface by default would put a fresh install on the network unasked.
+const { PORT: port, HOST: hostname } = config();
 const log = logger.child({ proc: "web" });
 
 async function main() {
@@ -31,7 +33,7 @@ async function main() {
     if (!live.handleUpgrade(req, socket, head)) void upgrade(req, socket, head);
   });
 
-  server.listen(port, hostname, () => log.info({ url: `http://localhost:${port}` }, "web server listening"));
+  server.listen(port, hostname, () => log.info({ url: `http://localhost:${port}`, host: hostname }, "web server listening"));
 
   const shutdown = (signal: string) => {
     log.info({ signal }, "web server stopping");

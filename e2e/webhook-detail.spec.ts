@@ -60,7 +60,9 @@ test.describe("webhook detail", () => {
     await expect(setting("Retries", "Preset")).toContainText("gentle-6h");
     await expect(setting("Retries", "Schedule")).toContainText("0, 1m, 5m, 15m, 1h, 6h");
     await expect(setting("Retries", "Jitter")).toContainText("default");
-    await expect(setting("Custom headers", "X-Api-Key")).toContainText("e2e-key-123");
+    // Custom header values are the receiver's credentials: shown masked.
+    await expect(setting("Custom headers", "X-Api-Key")).toContainText("***");
+    await expect(setting("Custom headers", "X-Api-Key")).not.toContainText("e2e-key-123");
     await expect(setting("Payload filter", "Filter")).toContainText('"status"');
     await expect(setting("Payload filter", "Filter")).toContainText('"flagged"');
     await expect(setting("Timeout", "Per-attempt timeout")).toContainText("default");
@@ -86,7 +88,8 @@ test.describe("webhook detail", () => {
     // Exactly the bytes the receiver got, shown as text.
     await expect(details.getByLabel("Request body")).toHaveText(receiver.requests[0].body);
     await expect(details.getByLabel("Request body")).toContainText("This is a test webhook event");
-    await expect(details.getByLabel("Request headers")).toContainText(/x-api-key: e2e-key-123/i);
+    await expect(details.getByLabel("Request headers")).toContainText(/x-api-key: \*\*\*/i);
+    await expect(details.getByLabel("Request headers")).not.toContainText("e2e-key-123");
     await expect(details.getByLabel("Response body")).toHaveText('{"received":true}');
 
     // The test attempt counts in the stats card.

@@ -36,7 +36,10 @@ test("create a webhook with every kind of setting; errors are shown next to thei
     expect(created.events).toEqual(["scan.*", "takedown.status_changed"]);
     expect(created.signature).toEqual({ preset: "sha256-prefixed-hex", header: "X-ContentProtection-Signature" });
     expect(created.retry.preset).toBe("gentle-6h");
-    expect(created.custom_headers).toEqual({ "X-API-Key": "evil.example" });
+    // Answers mask custom header values; the reveal route (webhooks:write) has them.
+    expect(created.custom_headers).toEqual({ "X-API-Key": "***" });
+    const revealed = await (await request.get(`/api/v1/webhooks/${created.id}/custom-headers`, { headers })).json();
+    expect(revealed.custom_headers).toEqual({ "X-API-Key": "evil.example" });
     expect(created.filter).toEqual({ confidence: { ">=": 0.8 } });
   } finally {
     if (createdId) await request.delete(`/api/v1/webhooks/${createdId}`, { headers });

@@ -12,6 +12,11 @@ const schema = z.object({
   DATABASE_URL: z.string().default("postgresql://postgres@127.0.0.1:5432/hookrelay"),
   REDIS_URL: z.string().default("redis://127.0.0.1:6379"),
   APP_URL: z.string().default("http://localhost:3000"),
+  // The web server (server.ts). It listens on loopback unless HOST says otherwise, so a
+  // fresh install with open sign-up is not reachable from the network by accident.
+  // The SSRF guard refuses PORT on this machine's addresses (lib/delivery/self-destination.ts).
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   // 32 bytes, base64: encrypts endpoint signing secrets at rest.
   ENCRYPTION_KEY: z.string().optional(),
   // Prefix for BullMQ keys, so several installs (or the test run) can share one Redis.
@@ -39,6 +44,15 @@ const schema = z.object({
     .refine(
       (v) => v.split(",").map((s) => s.trim()).filter(Boolean).every((s) => ipaddr.isValidCIDR(s) || isIP(s) !== 0),
       "must be comma-separated CIDRs, e.g. 127.0.0.0/8,::1/128",
+    ),
+  // Exact URLs (matched on origin + path) webhooks may reach whatever the guard's other rules
+  // say: npm start's demo receiver, instead of opening all of loopback to every account.
+  ALLOWED_DESTINATION_URLS: z
+    .string()
+    .default("")
+    .refine(
+      (v) => v.split(",").map((s) => s.trim()).filter(Boolean).every((s) => URL.canParse(s) && /^https?:$/.test(new URL(s).protocol)),
+      "must be comma-separated absolute http(s) URLs, e.g. http://127.0.0.1:3000/api/demo/receiver",
     ),
   // In production plain http may only reach ALLOWED_DESTINATION_CIDRS unless this is true.
   ALLOW_HTTP_DESTINATIONS: z.stringbool().default(false),

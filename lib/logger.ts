@@ -17,6 +17,12 @@ export const REDACT_PATHS = [
   "*.secretEncrypted",
   "*.previousSecretEncrypted",
   "*.callbackSecretEncrypted",
+  // Custom header values are usually the receiver's credentials (lib/webhooks/custom-headers.ts).
+  "custom_headers",
+  "*.custom_headers",
+  "*.*.custom_headers",
+  "customHeadersEncrypted",
+  "*.customHeadersEncrypted",
   "authorization",
   "*.authorization",
   "*.headers.authorization",

@@ -12,9 +12,11 @@ async function main() {
   await ensureDependencies();
   const env = loadEnvFile(join(ROOT, ".env"), { log: step });
   const port = Number(env.PORT ?? 3000);
-  // The demo: a built-in receiver on loopback, which the SSRF guard must let through.
+  // The demo: a built-in receiver in this app, which the SSRF guard must let through. Only
+  // that exact URL (the seeded webhook's), not loopback: with open sign-up any account
+  // could otherwise probe the host's loopback services through test-sends.
   env.DEMO_RECEIVER ??= "on";
-  if (env.DEMO_RECEIVER === "on") env.ALLOWED_DESTINATION_CIDRS ??= "127.0.0.1/32";
+  if (env.DEMO_RECEIVER === "on") env.ALLOWED_DESTINATION_URLS ??= `http://127.0.0.1:${port}/api/demo/receiver`;
   env.APP_URL ??= `http://localhost:${port}`;
   Object.assign(env, await prepareServices(env, "hookrelay"));
   await generatePrismaClient(env);

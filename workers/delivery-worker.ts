@@ -16,6 +16,7 @@ import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
 import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
 import { recoverJob } from "@/lib/queue/jobs";
 import { recoverQueue, requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
+import { sealLegacyCustomHeaders } from "@/lib/webhooks/custom-headers";
 
 const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
@@ -98,6 +99,11 @@ const purger = setInterval(purge, 3_600_000);
 void purge();
 
 log.info({ concurrency, retryConcurrency }, "delivery worker started");
+
+// Custom headers saved before they were encrypted at rest: sealed once (idempotent, a no-op after).
+sealLegacyCustomHeaders()
+  .then((n) => n > 0 && log.info({ count: n }, "encrypted the custom headers of endpoints saved before encryption"))
+  .catch((err) => log.error({ err }, "encrypting stored custom headers failed (they are still read and sent)"));
 
 let stopping = false;
 async function shutdown(signal: string) {

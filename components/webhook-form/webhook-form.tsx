@@ -86,6 +86,7 @@ export function WebhookForm({ webhook, onSaved }: { webhook?: Webhook; onSaved: 
         <div className="space-y-4 p-4">
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium text-slate-700">Custom headers</legend>
+            <p className="text-xs text-slate-500">Values are stored encrypted and shown as ***; leave *** to keep a saved value.</p>
             {form.headers.map((h, i) => (
               <div key={i} className="flex gap-2">
                 <input aria-label={`Header ${i + 1} name`} className={inputClass} value={h.name} onChange={(e) => set("headers", form.headers.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))} placeholder="X-API-Key" />

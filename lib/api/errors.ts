@@ -15,6 +15,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "validation_failed"
   | "rate_limited"
+  | "loop_detected"
   | "internal_error";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,8 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
+  // Ingest refusing a request that is one of our own deliveries (lib/events/loop-guard.ts).
+  loop_detected: 403,
   internal_error: 500,
 };
 

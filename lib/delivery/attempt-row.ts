@@ -5,7 +5,7 @@
 import { storableJson, storableText } from "../db-text";
 import { newId } from "../ids";
 import type { Prisma } from "../db";
-import type { OutgoingRequest } from "./build-request";
+import { loggedHeaders, type OutgoingRequest } from "./build-request";
 import type { SendResult } from "./http-sender";
 
 export function attemptRow(a: {
@@ -24,7 +24,7 @@ export function attemptRow(a: {
     number: a.number,
     trigger: a.trigger,
     requestUrl: storableText(a.request.url),
-    requestHeaders: storableJson(a.request.headers),
+    requestHeaders: storableJson(loggedHeaders(a.request)),
     requestBody: storableText(a.request.body),
     responseStatus: a.result.status,
     responseHeaders: a.result.headers ? storableJson(a.result.headers) : undefined,

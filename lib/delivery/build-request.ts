@@ -5,13 +5,23 @@ import { resolveSignature, signatureHeaders } from "../signing/sign-request";
 import type { ClaimedDelivery } from "./claim";
 import { buildEnvelope } from "./envelope";
 import { isProtectedHeader } from "../validation/endpoint-policy";
+import { maskHeaders, openCustomHeaders } from "../webhooks/custom-headers";
 
-export const USER_AGENT = "HookRelay/0.1 (+webhook delivery)";
+// Ingest refuses requests whose User-Agent starts with this product name (lib/events/loop-guard.ts).
+export const USER_AGENT_PRODUCT = "HookRelay";
+export const USER_AGENT = `${USER_AGENT_PRODUCT}/0.1 (+webhook delivery)`;
 
 export interface OutgoingRequest {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** Custom headers: their values are the receiver's credentials, masked wherever the request is stored or shown. */
+  secretHeaders: string[];
+}
+
+/** The request's headers as attempts store them and answers show them. */
+export function loggedHeaders(request: OutgoingRequest): Record<string, string> {
+  return maskHeaders(request.headers, request.secretHeaders);
 }
 
 /** Secrets that sign now: the current one, plus the previous one during its grace period. */
@@ -43,8 +53,9 @@ export function buildRequest(
       endpointId: d.endpoint.id,
       requestId: d.endpoint.kind === "callback" ? requestIdOf(d.event.payload) : undefined,
     });
+  // Checked again: a row saved before a header became protected must not override ours.
   const custom = Object.fromEntries(
-    Object.entries(d.endpoint.policy.custom_headers ?? {}).filter(([k]) => !isProtectedHeader(k)),
+    Object.entries(openCustomHeaders(d.endpoint.customHeadersEncrypted, d.endpoint.policy.custom_headers)).filter(([k]) => !isProtectedHeader(k)),
   );
   const headers = {
     ...custom,
@@ -58,7 +69,7 @@ export function buildRequest(
       now,
     }),
   };
-  return { url: d.endpoint.url, headers, body: payload };
+  return { url: d.endpoint.url, headers, body: payload, secretHeaders: Object.keys(custom) };
 }
 
 function requestIdOf(payload: unknown): string | undefined {

@@ -20,6 +20,8 @@ export interface ClaimedDelivery {
     kind: "webhook" | "callback";
     url: string;
     policy: EndpointPolicy;
+    /** Sealed custom headers (lib/webhooks/custom-headers.ts), opened when the request is built. */
+    customHeadersEncrypted: string | null;
     secretEncrypted: string;
     previousSecretEncrypted: string | null;
     previousSecretExpiresAt: Date | null;
@@ -45,6 +47,7 @@ interface Row {
   kind: "webhook" | "callback";
   url: string;
   policy: unknown;
+  customHeadersEncrypted: string | null;
   secretEncrypted: string;
   previousSecretEncrypted: string | null;
   previousSecretExpiresAt: Date | null;
@@ -93,7 +96,7 @@ async function claimRows(jobs: DeliverJobData[]): Promise<Map<string, ClaimedDel
            WHERE d.id = req.id AND old.id = d.id AND p.id = d."endpointId" AND p.status = 'active'
              AND d.status IN ('pending', 'sending') AND d."attemptCount" < req.attempt
           RETURNING d.id, d."workspaceId", d."attemptCount", d."coalesceKey", d."eventId", old."prevStatus",
-                    p.id AS "endpointId", p.kind, p.url, p.policy, p."secretEncrypted",
+                    p.id AS "endpointId", p.kind, p.url, p.policy, p."customHeadersEncrypted", p."secretEncrypted",
                     p."previousSecretEncrypted", p."previousSecretExpiresAt", p."consecutiveFailures",
                     p."failingSince", p."circuitOpenUntil")
         SELECT c.*, e.type, e.payload, e."createdAt" AS "eventCreatedAt", w."callbackSecretEncrypted"
@@ -121,6 +124,7 @@ function toClaimed(r: Row): ClaimedDelivery {
       kind: r.kind,
       url: r.url,
       policy: readPolicy(r.policy),
+      customHeadersEncrypted: r.customHeadersEncrypted,
       secretEncrypted: r.secretEncrypted,
       previousSecretEncrypted: r.previousSecretEncrypted,
       previousSecretExpiresAt: r.previousSecretExpiresAt,

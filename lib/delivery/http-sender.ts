@@ -2,7 +2,8 @@
 // followed, response read up to 64 KB and then cut off so a huge or endless
 // response cannot hold a worker.
 import { Agent, request } from "undici";
-import { defaultGuard, destinationProblem, guardedLookup, ipLiteralHost, type DestinationGuard } from "./ssrf";
+import { defaultGuard, guardedLookup, isAllowedUrl, literalUrlProblem, type DestinationGuard } from "./ssrf";
+import { defaultPort } from "./self-destination";
 
 export const RESPONSE_BODY_LIMIT = 64 * 1024;
 
@@ -16,28 +17,30 @@ export interface SendResult {
   blocked?: boolean;
 }
 
-// One pool per guard and scheme: the lookup that checks addresses is fixed
-// when the pool is made, and plain http may have the stricter rule.
+// One pool per guard, scheme and "is it our own web server's port": the lookup
+// that checks addresses is fixed when the pool is made (and never sees the
+// port), and plain http may have the stricter rule.
 const agents = new WeakMap<DestinationGuard, Map<string, Agent>>();
+const POOL = { connections: 256, keepAliveTimeout: 10_000, pipelining: 1 };
 
-function dispatcherFor(guard: DestinationGuard, protocol: string): Agent {
-  let byScheme = agents.get(guard);
-  if (!byScheme) agents.set(guard, (byScheme = new Map()));
-  let agent = byScheme.get(protocol);
+function dispatcherFor(guard: DestinationGuard, protocol: string, port: number): Agent {
+  let byKey = agents.get(guard);
+  if (!byKey) agents.set(guard, (byKey = new Map()));
+  const ownPort = guard.self?.port === port ? port : undefined;
+  const key = `${protocol}|${ownPort ?? ""}`;
+  let agent = byKey.get(key);
   if (!agent) {
-    agent = new Agent({
-      connections: 256,
-      keepAliveTimeout: 10_000,
-      pipelining: 1,
-      // net/tls.connect call this instead of dns.lookup and connect to the address it returns.
-      connect: { lookup: guardedLookup(guard, protocol) },
-    });
-    byScheme.set(protocol, agent);
+    // net/tls.connect call this instead of dns.lookup and connect to the address it returns.
+    agent = new Agent({ ...POOL, connect: { lookup: guardedLookup(guard, protocol, undefined, ownPort) } });
+    byKey.set(key, agent);
   }
   return agent;
 }
 
-/** `guard` defaults to the environment's (ALLOWED_DESTINATION_CIDRS, NODE_ENV). */
+// ALLOWED_DESTINATION_URLS are trusted as written by whoever runs the deployment: no address check.
+let exactUrlAgent: Agent | undefined;
+
+/** `guard` defaults to the environment's (ALLOWED_DESTINATION_CIDRS / _URLS, NODE_ENV, this deployment). */
 export async function postWebhook(
   url: string,
   headers: Record<string, string>,
@@ -50,15 +53,15 @@ export async function postWebhook(
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const target = new URL(url);
-    // An IP literal is connected to without any lookup, so it is checked here.
-    const literal = ipLiteralHost(target);
-    const refused = literal && destinationProblem(literal, target.protocol, guard);
+    // An IP literal is connected to without any lookup, so it is checked here (and APP_URL's host).
+    const refused = literalUrlProblem(target, guard);
     if (refused) return { status: null, headers: null, body: null, error: refused, durationMs: elapsed(), blocked: true };
+    const dispatcher = isAllowedUrl(target, guard) ? (exactUrlAgent ??= new Agent(POOL)) : dispatcherFor(guard, target.protocol, defaultPort(target));
     const res = await request(url, {
       method: "POST",
       headers,
       body,
-      dispatcher: dispatcherFor(guard, target.protocol),
+      dispatcher,
       signal,
       headersTimeout: timeoutMs,
       bodyTimeout: timeoutMs,

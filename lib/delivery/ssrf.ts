@@ -4,11 +4,13 @@
 // request would reach is checked: IP literals before sending, DNS answers in
 // the connection's lookup, which hands the checked address to the socket (no
 // second lookup, so DNS rebinding cannot swap it). ALLOWED_DESTINATION_CIDRS
-// opens ranges for development and tests.
+// opens ranges for development and tests, ALLOWED_DESTINATION_URLS exact URLs
+// (the demo receiver). Neither opens this deployment itself (self-destination.ts).
 import { promises as dns } from "node:dns";
 import { isIP, type LookupFunction } from "node:net";
 import ipaddr from "ipaddr.js";
 import { config } from "../config";
+import { appHostProblem, defaultPort, interfaceAddresses, isOwnAddress, ownPortRefusal, type ThisDeployment } from "./self-destination";
 
 type Address = ipaddr.IPv4 | ipaddr.IPv6;
 export type Cidr = [Address, number];
@@ -18,6 +20,10 @@ export interface DestinationGuard {
   allow: readonly Cidr[];
   /** false (production): plain http may only reach addresses inside `allow`. */
   allowPlainHttp: boolean;
+  /** This deployment, refused whatever `allow` says (lib/delivery/self-destination.ts). */
+  self?: ThisDeployment;
+  /** Exact URLs (origin + path) reachable whatever the rules say (ALLOWED_DESTINATION_URLS: the demo receiver). */
+  allowUrls?: readonly string[];
 }
 
 const HINT = "(set ALLOWED_DESTINATION_CIDRS to allow)";
@@ -136,15 +142,19 @@ function allowed(ip: Address, allow: readonly Cidr[]): boolean {
 
 /**
  * The refusal message for connecting to `address` over `protocol` ("http:" /
- * "https:"), or null when it may be reached. `via` names the DNS name it came from.
+ * "https:"), or null when it may be reached. `via` names the DNS name it came
+ * from; `port`, when known, lets this deployment's own port be refused first,
+ * whatever the allowlist opens.
  */
-export function destinationProblem(address: string, protocol: string, guard: DestinationGuard, via?: string): string | null {
+export function destinationProblem(address: string, protocol: string, guard: DestinationGuard, via?: string, port?: number): string | null {
   const ip = parse(address);
   const shown = via ? `${address} (from ${via})` : address;
   if (!ip) return `destination blocked: ${shown} is not a valid IP address`;
+  if (guard.self && port === guard.self.port && isOwnAddress(ip, guard.self)) return ownPortRefusal(shown, port);
   if (allowed(ip, guard.allow)) return null;
   const range = blockedRange(address);
   if (range) return `destination blocked: ${shown} is ${range} ${HINT}`;
+  if (guard.self && isOwnAddress(ip, guard.self)) return `destination blocked: ${shown} is an address of this machine ${HINT}`;
   if (protocol === "http:" && !guard.allowPlainHttp) {
     return `destination blocked: plain http to ${shown} is refused in production (use https, or set ALLOW_HTTP_DESTINATIONS=true or ALLOWED_DESTINATION_CIDRS)`;
   }
@@ -157,6 +167,23 @@ export function ipLiteralHost(url: URL): string | null {
   return isIP(host) ? host : null;
 }
 
+/** `url` is one of the exact URLs the guard lets through (same origin and path; the query may differ). */
+export function isAllowedUrl(url: URL, guard: DestinationGuard): boolean {
+  return (guard.allowUrls ?? []).some((entry) => {
+    const allowed = new URL(entry);
+    return allowed.origin === url.origin && allowed.pathname === url.pathname;
+  });
+}
+
+/** The checks a URL's text allows (before any DNS): exact allowance, APP_URL's host, an IP literal. */
+export function literalUrlProblem(url: URL, guard: DestinationGuard): string | null {
+  if (isAllowedUrl(url, guard)) return null;
+  const self = guard.self && appHostProblem(url, guard.self);
+  if (self) return self;
+  const literal = ipLiteralHost(url);
+  return literal ? destinationProblem(literal, url.protocol, guard, undefined, defaultPort(url)) : null;
+}
+
 /**
  * Save-time check of a webhook URL. Only IP literals can be judged now (a
  * name is checked after DNS, at send time); in production a plain-http name
@@ -164,8 +191,9 @@ export function ipLiteralHost(url: URL): string | null {
  */
 export function urlProblem(value: string, guard: DestinationGuard = defaultGuard()): string | null {
   const url = new URL(value);
-  const literal = ipLiteralHost(url);
-  if (literal) return destinationProblem(literal, url.protocol, guard);
+  if (isAllowedUrl(url, guard)) return null;
+  const problem = literalUrlProblem(url, guard);
+  if (problem || ipLiteralHost(url)) return problem;
   if (url.protocol === "http:" && !guard.allowPlainHttp) {
     return "plain http is refused in production: use https (or set ALLOW_HTTP_DESTINATIONS=true, or use an IP address inside ALLOWED_DESTINATION_CIDRS)";
   }
@@ -183,16 +211,18 @@ const systemResolver: Resolver = (hostname, family) => dns.lookup(hostname, { al
 /**
  * A `lookup` for net/tls.connect: resolves, refuses the whole name when ANY
  * answer is blocked (a mixed answer is how rebinding attacks hide), and
- * returns the checked answers, which the socket then connects to.
+ * returns the checked answers, which the socket then connects to. A lookup
+ * does not see the port, so connections to this deployment's port get a
+ * lookup made with it (`port`).
  */
-export function guardedLookup(guard: DestinationGuard, protocol: string, resolve: Resolver = systemResolver): LookupFunction {
+export function guardedLookup(guard: DestinationGuard, protocol: string, resolve: Resolver = systemResolver, port?: number): LookupFunction {
   return ((hostname: string, options: { family?: number | string; all?: boolean }, callback: (...args: unknown[]) => void) => {
     const family = options.family === "IPv6" ? 6 : options.family === "IPv4" ? 4 : Number(options.family ?? 0) || 0;
     resolve(hostname, family).then(
       (answers) => {
         if (answers.length === 0) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }));
         for (const a of answers) {
-          const problem = destinationProblem(a.address, protocol, guard, hostname);
+          const problem = destinationProblem(a.address, protocol, guard, hostname, port);
           if (problem) return callback(new DestinationBlockedError(problem));
         }
         if (options.all) callback(null, answers);
@@ -205,13 +235,15 @@ export function guardedLookup(guard: DestinationGuard, protocol: string, resolve
 
 let cachedGuard: DestinationGuard | undefined;
 
-/** The guard the environment configures (config() has already validated the CIDRs). */
+/** The guard the environment configures (config() has already validated the CIDRs and URLs). */
 export function defaultGuard(): DestinationGuard {
   if (!cachedGuard) {
     const c = config();
     cachedGuard = {
       allow: parseCidrList(c.ALLOWED_DESTINATION_CIDRS),
       allowPlainHttp: c.NODE_ENV !== "production" || c.ALLOW_HTTP_DESTINATIONS,
+      allowUrls: c.ALLOWED_DESTINATION_URLS.split(",").map((s) => s.trim()).filter(Boolean),
+      self: { appUrl: c.APP_URL, port: c.PORT, addresses: interfaceAddresses() },
     };
   }
   return cachedGuard;

@@ -13,6 +13,7 @@ export const errorBodySchema = z.object({
       "unsupported_media_type",
       "validation_failed",
       "rate_limited",
+      "loop_detected",
       "internal_error",
     ]),
     message: z.string(),

@@ -11,7 +11,7 @@ type Json = Record<string, unknown>;
 const ERROR_RESPONSES: Record<number, [string, string]> = {
   400: ["BadRequest", "Malformed JSON"],
   401: ["Unauthorized", "Missing or invalid credentials"],
-  403: ["Forbidden", "The key lacks the scope, or the user's role may not do this"],
+  403: ["Forbidden", "The key lacks the scope, or the user's role may not do this (`loop_detected` on ingest: the request is a HookRelay delivery)"],
   404: ["NotFound", "Unknown id, or another workspace's"],
   409: ["Conflict", "Conflicts with an existing resource"],
   413: ["PayloadTooLarge", "Request body too large"],

@@ -27,22 +27,59 @@ export const SIGNATURE_PRESETS = {
 } as const;
 export type SignaturePreset = keyof typeof SIGNATURE_PRESETS;
 
+// ── Header names and values ──────────────────────────────────────────────────
+// One check for every header a webhook's settings add to its requests: custom
+// headers and the signature settings' header names. The transport's headers
+// belong to the HTTP client: set by a user they break every delivery (Expect,
+// Upgrade, TE, Content-Length…) or how the receiver reads it (Host, Content-Type).
+const TRANSPORT_HEADERS = new Set([
+  "host", "content-type", "content-length", "transfer-encoding", "connection", "keep-alive",
+  "upgrade", "expect", "te", "trailer", "user-agent",
+]);
+
+function isTransportHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return TRANSPORT_HEADERS.has(n) || n.startsWith("proxy-");
+}
+
+/** Custom headers may not replace the transport's headers nor the ones receivers verify signatures with. */
+export function isProtectedHeader(name: string): boolean {
+  const n = name.toLowerCase();
+  return isTransportHeader(n) || n.startsWith("webhook-") || n.includes("signature") || n.includes("timestamp");
+}
+
+// RFC 9110 token.
 const headerName = z
   .string()
   .trim()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be a valid HTTP header name");
+  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, "must be a valid HTTP header name (letters, digits and !#$%&'*+.^_`|~-)");
+
+// A signature header would also replace a custom Authorization header (the receiver's credential).
+const signatureHeaderName = headerName.superRefine((name, ctx) => {
+  if (isTransportHeader(name) || name.toLowerCase() === "authorization") {
+    ctx.addIssue({ code: "custom", message: `"${name}" cannot be a signature header: it is set by HookRelay (Host, Content-*, User-Agent, hop-by-hop headers) or carries the receiver's credentials (Authorization)` });
+  }
+});
+
+// Tab is the only control character a field value may hold (RFC 9110 5.5); Node's HTTP
+// client throws on the others, so such a value would fail every delivery.
+export const headerValue = z
+  .string()
+  .max(1000)
+  .refine((v) => !/[\x00-\x08\x0a-\x1f\x7f]/.test(v), "header values may not contain control characters (CR, LF, NUL…; tab is allowed)")
+  .refine((v) => !/[^\x00-\xff]/.test(v), "header values must be ASCII (or Latin-1) text");
 
 export const signatureSchema = z.strictObject({
   preset: z.enum(Object.keys(SIGNATURE_PRESETS) as [SignaturePreset, ...SignaturePreset[]]).default("standard-webhooks"),
   // Overrides of the preset's fields (hmac presets only).
-  header: headerName.optional(),
+  header: signatureHeaderName.optional(),
   prefix: z.enum(["sha256=", ""]).optional(),
   encoding: z.enum(["hex", "base64"]).optional(),
-  timestamp_header: headerName.nullable().optional(),
+  timestamp_header: signatureHeaderName.nullable().optional(),
   timestamp_unit: z.enum(["s", "ms"]).optional(),
-  event_header: headerName.nullable().optional(),
+  event_header: signatureHeaderName.nullable().optional(),
 });
 export type SignatureSettings = z.infer<typeof signatureSchema>;
 
@@ -72,23 +109,15 @@ export const retrySchema = z
 export type RetrySettings = z.infer<typeof retrySchema>;
 
 // ── Headers, filters, throughput ──────────────────────────────────────────────
-// Custom headers may not replace what the receiver relies on to parse and verify.
-const PROTECTED_HEADERS = new Set(["content-type", "content-length", "host", "user-agent", "transfer-encoding", "connection"]);
-
-export function isProtectedHeader(name: string): boolean {
-  const n = name.toLowerCase();
-  return PROTECTED_HEADERS.has(n) || n.startsWith("webhook-") || n.includes("signature") || n.includes("timestamp");
-}
-
 export const customHeadersSchema = z
-  .record(headerName, z.string().max(1000).regex(/^[^\r\n]*$/, "header values must be one line"))
+  .record(headerName, headerValue)
   .superRefine((headers, ctx) => {
     for (const name of Object.keys(headers)) {
       if (isProtectedHeader(name)) {
         ctx.addIssue({
           code: "custom",
           path: [name],
-          message: `"${name}" cannot be overridden (signature, timestamp, content-type, host, user-agent and webhook-* headers are set by HookRelay)`,
+          message: `"${name}" cannot be overridden (signature, timestamp, webhook-*, Host, Content-*, User-Agent, Proxy-* and hop-by-hop headers are set by HookRelay)`,
         });
       }
     }
@@ -126,5 +155,15 @@ export type EndpointPolicy = z.infer<typeof policySchema>;
 /** Reads a stored policy; anything unreadable falls back to defaults rather than blocking delivery. */
 export function readPolicy(value: unknown): EndpointPolicy {
   const parsed = policySchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : {};
+  if (parsed.success) return parsed.data;
+  // A field saved before its rule got stricter (e.g. an Expect custom header) is dropped
+  // alone; the endpoint's other settings (signature format, retries…) still apply.
+  const fields: Record<string, unknown> = {};
+  if (value && typeof value === "object") {
+    for (const [key, schema] of Object.entries(policySchema.shape)) {
+      const field = schema.safeParse((value as Record<string, unknown>)[key]);
+      if (field.success && field.data != null) fields[key] = field.data;
+    }
+  }
+  return fields as EndpointPolicy;
 }

@@ -1,4 +1,4 @@
-// Request/response shapes for /api/v1/webhooks/:id/secret and …/secret/rotate.
+// Request/response shapes for /api/v1/webhooks/:id/secret, …/secret/rotate and …/custom-headers.
 import { z } from "zod";
 
 export const MAX_GRACE_PERIOD_SEC = 7 * 24 * 3600;
@@ -31,3 +31,7 @@ export const webhookSecretSchema = z.object({
   previous_secret_expires_at: z.string().nullable(),
 });
 export type WebhookSecret = z.infer<typeof webhookSecretSchema>;
+
+// GET /api/v1/webhooks/:id/custom-headers: the values every other answer masks.
+export const webhookCustomHeadersSchema = z.object({ custom_headers: z.record(z.string(), z.string()) });
+export type WebhookCustomHeaders = z.infer<typeof webhookCustomHeadersSchema>;

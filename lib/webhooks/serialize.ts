@@ -1,6 +1,7 @@
-// The API shape of a webhook (seed 000): secrets masked, stats from deliveries.
+// The API shape of a webhook (seed 000): secret and custom header values masked, stats from deliveries.
 import type { Webhook } from "../validation/webhook";
 import { readPolicy } from "../validation/endpoint-policy";
+import { maskedCustomHeaders } from "./custom-headers";
 
 export interface EndpointRow {
   id: string;
@@ -9,6 +10,7 @@ export interface EndpointRow {
   eventTypes: string[];
   status: "active" | "disabled";
   policy: unknown;
+  customHeadersEncrypted?: string | null;
   createdAt: Date;
   updatedAt: Date;
   // Health counters kept by the delivery recorder; optional so partial selects still serialize.
@@ -44,8 +46,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const MASKED_SECRET = "wh_sec_***";
 
 export function toWebhook(row: EndpointRow, stats: EndpointStats, secret = MASKED_SECRET): Webhook {
+  const policy = readPolicy(row.policy);
   return {
-    ...readPolicy(row.policy),
+    ...policy,
+    custom_headers: maskedCustomHeaders(row.customHeadersEncrypted, policy.custom_headers),
     id: row.id,
     url: row.url,
     description: row.description,

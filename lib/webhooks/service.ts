@@ -11,6 +11,7 @@ import type { Webhook, WebhookCreateInput, WebhookUpdateInput } from "../validat
 import { toWebhook, EMPTY_STATS } from "./serialize";
 import { endpointStats } from "./stats";
 import { afterStatusChange } from "./status-change";
+import { openCustomHeaders, sealCustomHeaders, unmaskCustomHeaders } from "./custom-headers";
 
 const endpointSelect = {
   id: true,
@@ -19,6 +20,7 @@ const endpointSelect = {
   eventTypes: true,
   status: true,
   policy: true,
+  customHeadersEncrypted: true,
   createdAt: true,
   updatedAt: true,
   consecutiveFailures: true,
@@ -32,7 +34,11 @@ const endpointSelect = {
 
 const POLICY_KEYS = Object.keys(policySchema.shape) as (keyof EndpointPolicy)[];
 
-/** The policy fields named in `input` replace the stored ones; null removes one. */
+/**
+ * The policy fields named in `input` replace the stored ones; null removes one.
+ * Custom headers are never kept here (see sealedHeaders), a row saved before
+ * they were encrypted loses its plaintext copy on this write.
+ */
 function mergePolicy(stored: unknown, input: Partial<Record<keyof EndpointPolicy, unknown>>): Prisma.InputJsonObject {
   const merged: Record<string, unknown> = { ...readPolicy(stored) };
   for (const key of POLICY_KEYS) {
@@ -40,7 +46,20 @@ function mergePolicy(stored: unknown, input: Partial<Record<keyof EndpointPolicy
     if (input[key] === null) delete merged[key];
     else merged[key] = input[key];
   }
+  delete merged.custom_headers;
   return merged as Prisma.InputJsonObject;
+}
+
+/**
+ * Endpoint.customHeadersEncrypted after a write: `input` replaces the stored
+ * headers ("***" keeps a stored value), null removes them; absent keeps them
+ * (undefined: column untouched), moving a pre-encryption plaintext copy in.
+ */
+function sealedHeaders(existing: { customHeadersEncrypted: string | null; policy: unknown } | null, input: EndpointPolicy["custom_headers"]) {
+  const legacy = existing ? readPolicy(existing.policy).custom_headers : undefined;
+  const stored = () => openCustomHeaders(existing?.customHeadersEncrypted, legacy);
+  if (input === undefined) return legacy && !existing?.customHeadersEncrypted ? sealCustomHeaders(legacy) : undefined;
+  return sealCustomHeaders(input === null ? {} : unmaskCustomHeaders(input, stored));
 }
 
 /** Creates the endpoint; the response is the only one that shows the secret in full. */
@@ -57,6 +76,7 @@ export async function createWebhook(workspaceId: string, input: WebhookCreateInp
       status: input.status ?? "active",
       secretEncrypted: encryptSecret(secret),
       policy: mergePolicy({}, input),
+      customHeadersEncrypted: sealedHeaders(null, input.custom_headers),
       disabledAt: input.status === "disabled" ? new Date() : null,
     },
     select: endpointSelect,
@@ -83,7 +103,7 @@ export async function getWebhook(workspaceId: string, id: string): Promise<Webho
 
 export async function updateWebhook(workspaceId: string, id: string, input: WebhookUpdateInput): Promise<Webhook> {
   if (input.url !== undefined) checkDestination(input.url);
-  const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true, circuitOpenUntil: true } });
+  const existing = await db.endpoint.findFirst({ where: { id, workspaceId, kind: "webhook" }, select: { status: true, policy: true, customHeadersEncrypted: true, circuitOpenUntil: true } });
   if (!existing) throw notFound("Webhook");
   const statusChange = input.status && input.status !== existing.status ? input.status : undefined;
   await db.endpoint.update({
@@ -94,6 +114,7 @@ export async function updateWebhook(workspaceId: string, id: string, input: Webh
       eventTypes: input.events ? dedupe(input.events) : undefined,
       status: input.status,
       policy: mergePolicy(existing.policy, input),
+      customHeadersEncrypted: sealedHeaders(existing, input.custom_headers),
       ...(statusChange === "disabled" ? { disabledAt: new Date(), disabledReason: "disabled by user" } : {}),
       // Enabled again: a clean slate, so the first failure does not re-open the circuit or disable it.
       ...(statusChange === "active"

@@ -7,7 +7,7 @@ import { newId } from "../ids";
 import { notFound } from "../api/errors";
 import { config } from "../config";
 import { readPolicy } from "../validation/endpoint-policy";
-import { buildRequest } from "../delivery/build-request";
+import { buildRequest, loggedHeaders } from "../delivery/build-request";
 import type { ClaimedDelivery } from "../delivery/claim";
 import { postWebhook } from "../delivery/http-sender";
 import { classify } from "../delivery/outcome";
@@ -64,6 +64,7 @@ export async function testSend(
       kind: "webhook",
       url: endpoint.url,
       policy: readPolicy(endpoint.policy),
+      customHeadersEncrypted: endpoint.customHeadersEncrypted,
       secretEncrypted: endpoint.secretEncrypted,
       previousSecretEncrypted: endpoint.previousSecretEncrypted,
       previousSecretExpiresAt: endpoint.previousSecretExpiresAt,
@@ -105,7 +106,8 @@ export async function testSend(
     delivery_id: deliveryId,
     attempt_id: attemptId,
     success,
-    request,
+    // As stored in the attempt: custom header values masked.
+    request: { url: request.url, headers: loggedHeaders(request), body: request.body },
     response: { status: result.status, headers: result.headers, body: result.body },
     duration_ms: result.durationMs,
     error: result.error,

@@ -166,7 +166,7 @@ test("PATCH changes one policy field and keeps the others; null removes one", as
   const { hook: h } = await hook("https://example.com/patch", { timeout_sec: 5, custom_headers: { "X-A": "1" } });
   const patched = await t.api.patch(`/api/v1/webhooks/${h.id}`, { timeout_sec: 9 });
   assert.equal(patched.body.timeout_sec, 9);
-  assert.deepEqual(patched.body.custom_headers, { "X-A": "1" });
+  assert.deepEqual(patched.body.custom_headers, { "X-A": "***" }, "kept (and masked)");
   const cleared = await t.api.patch(`/api/v1/webhooks/${h.id}`, { custom_headers: null });
   assert.equal(cleared.body.custom_headers, undefined);
   assert.equal(cleared.body.timeout_sec, 9);

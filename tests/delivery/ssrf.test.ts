@@ -264,3 +264,49 @@ test("the worker resolves a host name through the guard and delivers to the allo
   assert.equal(delivery.attempts.length, 1);
   assert.equal(rx.requests.length, 1);
 });
+
+// This deployment as the guard sees it: APP_URL, the web server's port, the machine's addresses.
+const SELF = { appUrl: "https://hooks.example.com", port: 3999, addresses: ["192.0.2.2", "fd00::2"] };
+const LOOPBACK_AND_SELF: DestinationGuard = { ...LOOPBACK_ALLOWED, allowPlainHttp: true, self: SELF };
+
+test("this deployment is refused even where loopback is allowed: APP_URL's host, our port on our addresses", async () => {
+  for (const url of ["https://hooks.example.com/api/v1/events", "https://HOOKS.example.com./x", "http://hooks.example.com:8080/"]) {
+    assert.match(urlProblem(url, LOOPBACK_AND_SELF) ?? "", /is this HookRelay deployment/, url);
+  }
+  for (const url of ["http://127.0.0.1:3999/api/v1/events", "http://127.9.9.9:3999/", "http://[::1]:3999/", "http://[::ffff:7f00:1]:3999/", "http://192.0.2.2:3999/"]) {
+    assert.match(urlProblem(url, LOOPBACK_AND_SELF) ?? "", /is this HookRelay deployment/, url);
+  }
+  // Other ports on loopback: the allowlist decides; our non-loopback addresses stay refused on any port.
+  assert.equal(urlProblem("http://127.0.0.1:4000/hook", LOOPBACK_AND_SELF), null);
+  assert.match(urlProblem("http://192.0.2.2:4000/hook", { ...NOTHING_ALLOWED, self: SELF }) ?? "", /192\.0\.2\.2 is /);
+  assert.equal(urlProblem("https://other.example.com/hook", LOOPBACK_AND_SELF), null);
+
+  // A name that resolves to us (DNS alias) is refused by the lookup, for our port only.
+  const alias: Resolver = async () => [{ address: "127.0.0.1", family: 4 }];
+  const lookup = (port: number) =>
+    new Promise<Error | null>((resolve) => guardedLookup(LOOPBACK_AND_SELF, "http:", alias, port)("alias.example", { family: 0 } as never, ((err: Error | null) => resolve(err)) as never));
+  const refused = await lookup(3999);
+  assert.ok(refused instanceof DestinationBlockedError);
+  assert.match(refused.message, /^destination blocked: 127\.0\.0\.1 \(from alias\.example\) is this HookRelay deployment/);
+  assert.equal(await lookup(4000), null);
+});
+
+test("an exact allowed URL (the demo receiver) is reachable; its neighbours are not", async () => {
+  const rx = await receiver();
+  const demo = `${rx.url.replace(/\/$/, "")}/api/demo/receiver`;
+  const port = Number(new URL(rx.url).port);
+  const guard: DestinationGuard = { ...NOTHING_ALLOWED, allowPlainHttp: false, allowUrls: [demo], self: { ...SELF, port } };
+  assert.equal(urlProblem(demo, guard), null, "the exact URL, even on our own port");
+  assert.match(urlProblem(demo.replace("/api/demo/receiver", "/api/v1/events"), guard) ?? "", /this HookRelay deployment/);
+  assert.match(urlProblem(demo.replace(`:${port}`, `:${port + 1}`), guard) ?? "", /127\.0\.0\.1 is loopback/);
+  assert.match(urlProblem(`${demo}/deeper`, guard) ?? "", /this HookRelay deployment/);
+
+  const ok = await postWebhook(demo, {}, '{"demo":1}', 2000, guard);
+  assert.equal(ok.status, 200, ok.error ?? "");
+  const other = await postWebhook(demo.replace("/api/demo/receiver", "/other"), {}, "{}", 2000, guard);
+  assert.equal(other.blocked, true);
+  assert.match(other.error ?? "", /this HookRelay deployment/);
+  await rx.waitFor(1);
+  await new Promise((r) => setTimeout(r, 200));
+  assert.deepEqual(rx.requests.map((r) => r.body), ['{"demo":1}']);
+});

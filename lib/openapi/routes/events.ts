@@ -23,7 +23,8 @@ export const eventRoutes: ApiRoute[] = [
     summary: "Ingest an event",
     description:
       "Fans the event out to every subscribed webhook. `Idempotency-Key` header (or `id`) makes a repeat return the original answer. " +
-      "Custom event types with validate=true check `data` against their schema (422 with the failing paths).",
+      "Custom event types with validate=true check `data` against their schema (422 with the failing paths). " +
+      "A request that is a HookRelay delivery (its User-Agent, a delivered envelope, or `data` nesting envelopes more than 3 deep) is 403 `loop_detected`: no event can re-ingest itself in a loop.",
     scope: "events:write",
     body: eventIngestSchema,
     response: eventAcceptedSchema,
@@ -35,7 +36,7 @@ export const eventRoutes: ApiRoute[] = [
     path: "/api/v1/events/batch",
     tag,
     summary: "Ingest up to 1,000 events at once (all or nothing)",
-    description: "One invalid item rejects the request with 422 naming `events.<i>.<field>`.",
+    description: "One invalid item rejects the request with 422 naming `events.<i>.<field>`; one that is a HookRelay delivery, with 403 `loop_detected`.",
     scope: "events:write",
     body: eventBatchSchema,
     response: list(batchItem),

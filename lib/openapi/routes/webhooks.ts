@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { webhookCreateSchema, webhookSchema, webhookUpdateSchema } from "../../validation/webhook";
-import { secretRotateSchema, webhookSecretSchema } from "../../validation/webhook-secret";
+import { secretRotateSchema, webhookCustomHeadersSchema, webhookSecretSchema } from "../../validation/webhook-secret";
 import { statsWindowQuery, webhookStatsSchema } from "../../validation/webhook-stats";
 import { eventTypeName } from "../../validation/event";
 import { anyObject, list, page, pageQuery } from "../common";
@@ -51,6 +51,17 @@ export const webhookRoutes: ApiRoute[] = [
     description: "Needs webhooks:write: whoever holds the secret can forge deliveries.",
     scope: "webhooks:write",
     response: webhookSecretSchema,
+    status: 200,
+    errors: [404],
+  },
+  {
+    method: "get",
+    path: `${byId}/custom-headers`,
+    tag,
+    summary: "Reveal the custom header values",
+    description: "Needs webhooks:write: the values are usually the receiver's credentials; every other answer shows them as \"***\" (send \"***\" back in an update to keep a value).",
+    scope: "webhooks:write",
+    response: webhookCustomHeadersSchema,
     status: 200,
     errors: [404],
   },

@@ -5,10 +5,13 @@ import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
 import { urlProblem } from "@/lib/delivery/ssrf";
 import { validateEventPayload } from "@/lib/catalog/validate";
+import { refuseDeliveryLoops } from "@/lib/events/loop-guard";
 
 export const POST = withWorkspace(
   async (req, ctx) => {
-    const body = eventIngestSchema.parse(await readJson(req, MAX_EVENT_BYTES));
+    const raw = await readJson(req, MAX_EVENT_BYTES);
+    refuseDeliveryLoops(req.headers, [raw]);
+    const body = eventIngestSchema.parse(raw);
     const headerKey = req.headers.get("idempotency-key")?.trim();
     if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
       throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
