@@ -4,6 +4,9 @@ import { createServer } from "node:http";
 import next from "next";
 import { logger } from "@/lib/logger";
 import { attachLiveFeed } from "@/lib/realtime/attach";
+import { bodyLimitFor, limitBody } from "@/lib/http/body-limit";
+import { securityHeaders } from "@/lib/http/security-headers";
+import { refuse, undecodablePath } from "@/lib/http/refuse";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -17,6 +20,11 @@ async function main() {
   const server = createServer((req, res) => {
     // The client's address for per-IP rate limits; a value sent by the client is never trusted.
     req.headers["x-hookrelay-client-ip"] = req.socket.remoteAddress ?? "unknown";
+    const path = (req.url ?? "/").split("?")[0];
+    for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+    if (undecodablePath(path)) return refuse(req, res, 400, "bad_request", "The URL path is not valid percent-encoded UTF-8");
+    // Every body is capped here, while it streams, before Next.js or better-auth can buffer it.
+    if (!limitBody(req, res, bodyLimitFor(path))) return;
     void handle(req, res);
   });
   const live = attachLiveFeed(server);

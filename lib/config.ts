@@ -55,6 +55,11 @@ const schema = z.object({
   MAIL_FROM: z.string().default("HookRelay <hookrelay@localhost>"),
   // At most one "delivery failed" email per endpoint in this many seconds (0 = one per delivery).
   NOTIFY_EXHAUSTED_EMAIL_INTERVAL_SEC: seconds(0, 7 * 86_400, 3600),
+  // Hard caps on request bodies, counted by server.ts as the bytes arrive (lib/http/body-limit.ts):
+  // better-auth's /api/auth/* take small JSON; every other route at most REQUEST_BODY_MAX_BYTES
+  // (POST /api/v1/events/batch: its own 8 MB). Routes refuse smaller bodies with their own limits.
+  REQUEST_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  AUTH_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

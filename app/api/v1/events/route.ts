@@ -3,13 +3,14 @@ import { eventIngestSchema, eventListQuery, MAX_EVENT_BYTES } from "@/lib/valida
 import { listEvents } from "@/lib/events/list";
 import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
+import { headerText } from "@/lib/api/request-input";
 import { urlProblem } from "@/lib/delivery/ssrf";
 import { validateEventPayload } from "@/lib/catalog/validate";
 
 export const POST = withWorkspace(
   async (req, ctx) => {
     const body = eventIngestSchema.parse(await readJson(req, MAX_EVENT_BYTES));
-    const headerKey = req.headers.get("idempotency-key")?.trim();
+    const headerKey = headerText(req, "idempotency-key")?.trim();
     if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
       throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
     }

@@ -1,0 +1,32 @@
+// Answers server.ts gives itself, before a request reaches Next.js: in the API's error
+// envelope ({ "error": { "code", "message" } }, lib/api/errors.ts), with the connection closed.
+import type { IncomingMessage, ServerResponse } from "node:http";
+
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) {
+  // Whatever Next.js does with an unfinished request later must not write into this answer.
+  res.on("error", () => undefined);
+  if (!res.headersSent) {
+    const body = JSON.stringify({ error: { code, message } });
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), connection: "close" });
+    res.end(body);
+  }
+  // A lingering close, as nginx does: Node would destroy the socket as soon as the answer is
+  // out, and a client still writing its body (most send it all before reading) would get a
+  // reset instead of this answer. So only our side is closed; what the client still sends is
+  // read and dropped (Node's parser discards it) for LINGER_MS, then the socket is destroyed.
+  const socket = req.socket;
+  socket.destroySoon = () => socket.end();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+const LINGER_MS = 3000;
+
+/** A path Next.js could not decode (bad %-escapes, or escapes that are not UTF-8) answers its own bare 500. */
+export function undecodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return false;
+  } catch {
+    return true;
+  }
+}
