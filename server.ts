@@ -6,7 +6,7 @@ import { logger } from "@/lib/logger";
 import { attachLiveFeed } from "@/lib/realtime/attach";
 import { bodyLimitFor, limitBody } from "@/lib/http/body-limit";
 import { securityHeaders } from "@/lib/http/security-headers";
-import { refuse, undecodablePath } from "@/lib/http/refuse";
+import { answerClientError, refuse, undecodablePath } from "@/lib/http/refuse";
 
 const dev = process.env.NODE_ENV !== "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -27,6 +27,7 @@ async function main() {
     if (!limitBody(req, res, bodyLimitFor(path))) return;
     void handle(req, res);
   });
+  server.on("clientError", answerClientError);
   const live = attachLiveFeed(server);
   const upgrade = app.getUpgradeHandler();
   // Socket.IO takes its own path; /ws is ours; everything else is Next.js's.

@@ -1,6 +1,7 @@
 // Answers server.ts gives itself, before a request reaches Next.js: in the API's error
 // envelope ({ "error": { "code", "message" } }, lib/api/errors.ts), with the connection closed.
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 
 export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) {
   // Whatever Next.js does with an unfinished request later must not write into this answer.
@@ -29,4 +30,17 @@ export function undecodablePath(path: string): boolean {
   } catch {
     return true;
   }
+}
+
+/**
+ * A request Node's HTTP parser rejects (NUL or other control characters in a header, a
+ * broken request line, headers too large) never reaches a route; Node would answer a bare
+ * 400. This answers in the error envelope instead (server.on("clientError")).
+ */
+export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex) {
+  if (err.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const [status, reason, message] =
+    err.code === "HPE_HEADER_OVERFLOW" ? [431, "Request Header Fields Too Large", "Request headers are too large"] : [400, "Bad Request", "Malformed HTTP request (invalid characters in the request line or a header)"];
+  const body = JSON.stringify({ error: { code: "bad_request", message } });
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

@@ -90,7 +90,7 @@ function operations(): Operation[] {
 const BAD_IDS = ["%00", "wh_%00x", "a%01b", "x".repeat(600), "%E0%A4%A", "%FF%FE", "..%2F..%2Fapi-keys", "'%20OR%201=1--", "%F0%9F%92%A9", "-1", "%0D%0Aset-cookie:x=1"];
 const BAD_QUERY_VALUES = ["%00", "a%01b", "%E0%A4%A", "%ED%A0%80", "-1", "1e999", "[]", "+275760-09-13T00:00:00.000Z", "x".repeat(5000), "2026-01-01T00:00:00.000Z|%00"];
 const DEEP = "[".repeat(20_000) + "]".repeat(20_000);
-const WRONG_VALUES: unknown[] = [null, 12345, -1, 1e308, true, [], {}, "", "\u0000", "a\u0000b", "\u0001\u001f\u007f", "\ud800", "x".repeat(300_000), JSON.parse("[".repeat(70) + "]".repeat(70)), JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: { x: 1 } } }];
+const WRONG_VALUES: unknown[] = [null, 12345, -1, 1e308, true, [], {}, "", "\u0000", "a\u0000b", "\u0001\u001f\u007f", "\ud800", "x".repeat(64 * 1024), JSON.parse("[".repeat(70) + "]".repeat(70)), JSON.parse('{"__proto__":{"admin":true}}'), { constructor: { prototype: { x: 1 } } }];
 
 /** A body the schema would take, as far as cheaply known: the required properties with plausible values. */
 function plausible(schema: Json | undefined): Json {
@@ -119,7 +119,7 @@ function probes(op: Operation): Probe[] {
   for (const raw of ["", "{", "[", "nul", '{"a":1,}', "{'a':1}", "\u0000", '"\\u0000"', "1e999999", DEEP, `{"a":${DEEP}}`, '{"a":"\\ud800"}', '{"__proto__":{"x":1}}']) json(`raw ${raw.slice(0, 20)}`, raw);
   json("invalid UTF-8", Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')]));
   json("UTF-16 body", Buffer.from(JSON.stringify(base), "utf16le"), "application/json; charset=utf-16");
-  json("9 MB body", `{"a":"${"x".repeat(9 * 1024 * 1024)}"}`);
+  json("2 MB body (over the server's cap)", `{"a":"${"x".repeat(2 * 1024 * 1024)}"}`);
   for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/xml", "", "application/json; charset=latin1", "APPLICATION/JSON", "application/jsonx"]) {
     list.push({ what: `content-type ${JSON.stringify(type)}`, path: realPath, body: JSON.stringify(base), contentType: type });
   }
@@ -194,6 +194,8 @@ test("every operation of the OpenAPI document survives hostile input: no 5xx, th
       }
     }
   }
-  assert.deepEqual(problems, [], `${problems.length} problems in ${sent} requests`);
-  assert.ok(sent > 1000, `sent ${sent} requests in ${Math.round((Date.now() - started) / 1000)} s`);
+  const took = `${sent} requests in ${Math.round((Date.now() - started) / 1000)} s`;
+  console.log(`fuzz: ${took}`);
+  assert.deepEqual(problems, [], `${problems.length} problems in ${took}`);
+  assert.ok(sent > 1000, took);
 });

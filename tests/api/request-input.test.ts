@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
+import { connect } from "node:net";
 import { db } from "@/lib/db";
 import { BASE_URL, call, type ApiResponse } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
@@ -172,5 +173,22 @@ test("a malformed hr_ws cookie is ignored: the session's calls keep working", as
   for (const bad of ["%E0%A4%A", "%00", "%", "a".repeat(5000)]) {
     const res = await call("GET", "/api/v1/webhooks", { headers: { cookie: `${session}; hr_ws=${bad}` } });
     assert.equal(res.status, 200, `hr_ws=${bad.slice(0, 20)}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+});
+
+test("a header Node's parser rejects (NUL, other control characters) is a 400 in the error envelope", async () => {
+  const url = new URL(BASE_URL);
+  for (const header of ["X-Note: a\u0000b", "Idempotency-Key: a\u0001b"]) {
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname, () => socket.write(`GET /api/health HTTP/1.1\r\nHost: ${url.host}\r\n${header}\r\n\r\n`));
+      let text = "";
+      socket.setEncoding("utf8");
+      socket.on("data", (c) => (text += c));
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    assert.match(raw, /^HTTP\/1\.1 400 /, raw);
+    const body = JSON.parse(raw.slice(raw.indexOf("\r\n\r\n") + 4));
+    assert.equal(body.error.code, "bad_request");
   }
 });
