@@ -1,7 +1,7 @@
 // The checks every API input goes through, in one place: the JSON body (size while it
 // streams, UTF-8, nesting depth, text PostgreSQL cannot store), the query string, the
 // path's ids and the headers we read. A refused input is a 4xx in the error envelope
-// before any route code sees it, so nothing of it can be stored or reach a 500.
+// before the route's own code runs, instead of a database error (a 500) halfway through.
 import type { NextRequest } from "next/server";
 import { ApiError } from "./errors";
 

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 
 export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) {
-  // Whatever Next.js does with an unfinished request later must not write into this answer.
+  // Next.js may still try to answer the unfinished request: its late write must not crash the process.
   res.on("error", () => undefined);
   if (!res.headersSent) {
     const body = JSON.stringify({ error: { code, message } });

@@ -99,6 +99,14 @@ test("a declared Content-Length over the cap is refused before any byte of the b
   assert.equal(res, 413);
 });
 
+test("the cap holds on routes that read bodies their own way: the demo receiver, better-auth, pages", async () => {
+  for (const path of ["/api/demo/receiver", "/api/auth/sign-up/email", "/login"]) {
+    const res = await fetch(BASE_URL + path, { method: "POST", headers: { "content-type": "application/json", origin: ORIGIN }, body: "x".repeat(2 * 1024 * 1024) });
+    assert.equal(res.status, 413, path);
+    assert.equal((await res.json()).error.code, "payload_too_large");
+  }
+});
+
 test("JSON nested 20,000 deep is a 4xx, not a 500", async () => {
   const deep = "[".repeat(20_000) + "]".repeat(20_000);
   const before = await eventCount();
