@@ -5,8 +5,10 @@ import next from "next";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { attachLiveFeed } from "@/lib/realtime/attach";
-import { config } from "@/lib/config";
 import { CLIENT_IP_HEADER, clientAddress, parseTrustedProxies } from "@/lib/auth/client-address";
+import { bodyLimitFor, limitBody } from "@/lib/http/body-limit";
+import { securityHeaders } from "@/lib/http/security-headers";
+import { answerClientError, refuse, undecodablePath } from "@/lib/http/refuse";
 
 const dev = process.env.NODE_ENV !== "production";
 // Loopback unless HOST is set (lib/config.ts): with open sign-up, listening on every
@@ -23,8 +25,14 @@ async function main() {
     // The client's address for the per-IP and sign-in rate limits; a value sent by the
     // client is never trusted, X-Forwarded-For only from TRUSTED_PROXIES.
     req.headers[CLIENT_IP_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], trustedProxies);
+    const path = (req.url ?? "/").split("?")[0];
+    for (const [name, value] of Object.entries(securityHeaders(path))) res.setHeader(name, value);
+    if (undecodablePath(path)) return refuse(req, res, 400, "bad_request", "The URL path is not valid percent-encoded UTF-8");
+    // Every body is capped here, while it streams, before Next.js or better-auth can buffer it.
+    if (!limitBody(req, res, bodyLimitFor(path))) return;
     void handle(req, res);
   });
+  server.on("clientError", answerClientError);
   const live = attachLiveFeed(server);
   const upgrade = app.getUpgradeHandler();
   // Socket.IO takes its own path; /ws is ours; everything else is Next.js's.

@@ -89,6 +89,11 @@ const schema = z.object({
   // auto: verification required when SMTP_URL is set, off otherwise; required; optional
   // (the link is sent, sign-in doesn't wait for it); off. lib/auth/account-policy.ts.
   EMAIL_VERIFICATION: z.enum(["auto", "required", "optional", "off"]).default("auto"),
+  // Hard caps on request bodies, counted by server.ts as the bytes arrive (lib/http/body-limit.ts):
+  // better-auth's /api/auth/* take small JSON; every other route at most REQUEST_BODY_MAX_BYTES
+  // (POST /api/v1/events/batch: its own 8 MB). Routes refuse smaller bodies with their own limits.
+  REQUEST_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  AUTH_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

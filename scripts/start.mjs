@@ -5,6 +5,7 @@
 import { join } from "node:path";
 import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, prepareServices } from "./lib/prepare.mjs";
 import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
+import { supervise } from "./lib/supervise.mjs";
 import { loadEnvFile } from "./lib/env-file.mjs";
 
 async function main() {
@@ -26,27 +27,31 @@ async function main() {
   await buildApp(env);
 
   const runtimeEnv = { ...env, NODE_ENV: "production", PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
-  const children = [
-    launch("web", process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: runtimeEnv }),
-    launch("worker", process.execPath, ["--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env: runtimeEnv }),
+  // Supervised: a web or worker process that dies is restarted (with a log line), not the end of the app.
+  const supervised = [
+    supervise("web", process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env: runtimeEnv }),
+    supervise("worker", process.execPath, ["--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env: runtimeEnv }),
   ];
+  let demo;
 
   let stopping = false;
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
     console.log("\nstopping web and worker (in-flight deliveries finish first)…");
-    await stopAll(children);
+    await Promise.all([...supervised.map((s) => s.stop()), demo && stopAll([demo])]);
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
-  for (const child of [...children]) child.on("exit", (code) => !stopping && (console.error(`a process exited (code ${code}); stopping`), void stop(1)));
 
-  await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 90_000, child: children[0] });
+  // A web process that cannot even start once is a setup problem, not something to retry.
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, { timeoutMs: 90_000, child: supervised[0].child }).catch((err) => {
+    console.error(`\nnpm start failed: ${err.message}`);
+    return stop(1);
+  });
   // The demo producer plays the content-protection platform through the public API.
-  const demo = launch("demo", process.execPath, ["--import", "tsx", "workers/demo-producer.ts"], { cwd: ROOT, env: runtimeEnv });
-  children.push(demo);
+  demo = launch("demo", process.execPath, ["--import", "tsx", "workers/demo-producer.ts"], { cwd: ROOT, env: runtimeEnv });
   demo.on("exit", (code) => code && !stopping && console.error(`[demo] exited (code ${code}); the app keeps running`));
   const email = env.DEMO_EMAIL ?? "demo@hookrelay.dev";
   const password = env.DEMO_PASSWORD ?? "demo-password";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateTime, dateTimeText } from "./event";
 
 export const deliveryStatus = z.enum(["pending", "sending", "succeeded", "failed", "skipped"]);
 
@@ -29,16 +30,8 @@ export const deliveryListQuery = z.object({
 // Filters beyond the basics: event type ("prefix.*" allowed) and a creation-time range.
 export const deliveryFilterQuery = deliveryListQuery.extend({
   event_type: z.string().trim().min(1).max(200).optional(),
-  since: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
-    .transform((v) => new Date(v))
-    .optional(),
-  until: z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
-    .transform((v) => new Date(v))
-    .optional(),
+  since: dateTime.optional(),
+  until: dateTime.optional(),
 });
 export type DeliveryFilterQuery = z.infer<typeof deliveryFilterQuery>;
 
@@ -62,8 +55,8 @@ export type AttemptView = z.infer<typeof attemptSchema>;
 
 export const recoverSchema = z
   .strictObject({
-    since: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time"),
-    until: z.string().refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time").optional(),
+    since: dateTimeText,
+    until: dateTimeText.optional(),
   })
   .refine((b) => !b.until || Date.parse(b.until) > Date.parse(b.since), { message: "until must be after since", path: ["until"] });
 

@@ -59,11 +59,18 @@ export const eventBatchSchema = z.strictObject({
     .max(MAX_BATCH_EVENTS, `at most ${MAX_BATCH_EVENTS} events per request`),
 });
 
-/** ISO 8601 date-time in a query string or body. */
-export const dateTime = z
-  .string()
-  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time")
-  .transform((v) => new Date(v));
+/**
+ * ISO 8601 date-time text in years 1–9999. JavaScript dates reach ±275760, but such a date
+ * (or "+010000-…") cannot be written in the four-digit form PostgreSQL and Prisma expect.
+ */
+export const dateTimeText = z.string().refine((v) => {
+  const ms = Date.parse(v);
+  const year = new Date(ms).getUTCFullYear();
+  return !Number.isNaN(ms) && year >= 1 && year <= 9999;
+}, "must be an ISO 8601 date-time between years 0001 and 9999");
+
+/** ISO 8601 date-time in a query string or body, as a Date. */
+export const dateTime = dateTimeText.transform((v) => new Date(v));
 
 export const eventListQuery = z.object({
   // An exact type, or "prefix.*" for a family.

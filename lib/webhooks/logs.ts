@@ -1,13 +1,20 @@
 // Seed 001's GET /webhooks/:id/logs: every attempt to one webhook, newest first,
 // in seed 003's log shape (webhook_id, attempt, url, status, duration_ms, …).
+import { z } from "zod";
 import { db } from "../db";
 import { notFound } from "../api/errors";
+
+/** The next_cursor this module hands out: "<createdAt ISO>|<attempt id>"; anything else is a 422. */
+export const logsCursor = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|att_[0-9a-z]+$/, "must be the next_cursor of a previous page")
+  .refine((v) => !Number.isNaN(Date.parse(v.split("|")[0])), "must be the next_cursor of a previous page");
 
 export async function webhookLogs(workspaceId: string, endpointId: string, q: { limit: number; cursor?: string }) {
   const endpoint = await db.endpoint.findFirst({ where: { id: endpointId, workspaceId, kind: "webhook" }, select: { id: true } });
   if (!endpoint) throw notFound("Webhook");
   // Newest first by when the request was made; the cursor is "<createdAt>|<id>" of the last row.
-  const [at, lastId] = q.cursor ? q.cursor.split("|") : [];
+  const [at, lastId] = q.cursor ? logsCursor.parse(q.cursor).split("|") : [];
   const after = at && lastId ? { OR: [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: lastId } }] } : {};
   const rows = await db.attempt.findMany({
     where: { workspaceId, delivery: { endpointId }, ...after },

@@ -20,7 +20,8 @@ export class FilterError extends Error {
 export function normalizeFilter(filter: Record<string, unknown>, path = "filter"): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [rawKey, value] of Object.entries(filter)) {
-    const key = SYMBOLS[rawKey] ?? rawKey;
+    // Own keys only: "constructor" or "toString" must not find Object.prototype's members.
+    const key = Object.hasOwn(SYMBOLS, rawKey) ? SYMBOLS[rawKey] : rawKey;
     const here = `${path}.${rawKey}`;
     if (key.startsWith("$")) {
       if (!ALLOWED.has(key)) throw new FilterError(here, `unsupported operator "${rawKey}" (use ${[...ALLOWED].join(" ")})`);
@@ -42,7 +43,7 @@ export function normalizeFilter(filter: Record<string, unknown>, path = "filter"
       }
     } else if (Array.isArray(value)) {
       out[key] = { $in: value };
-    } else if (isObject(value) && Object.keys(value).some((k) => k.startsWith("$") || k in SYMBOLS)) {
+    } else if (isObject(value) && Object.keys(value).some((k) => k.startsWith("$") || Object.hasOwn(SYMBOLS, k))) {
       out[key] = normalizeFilter(value, here);
     } else {
       out[key] = value;

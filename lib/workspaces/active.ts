@@ -11,9 +11,23 @@ export function workspaceCookie(cookieHeader: string | null | undefined): string
   if (!cookieHeader) return undefined;
   for (const part of cookieHeader.split(";")) {
     const [name, ...rest] = part.trim().split("=");
-    if (name === WORKSPACE_COOKIE) return decodeURIComponent(rest.join("="));
+    if (name === WORKSPACE_COOKIE) return workspaceIdOrNothing(rest.join("="));
   }
   return undefined;
+}
+
+/**
+ * Only a value shaped like a workspace id is looked up: anything else (bad %-escapes, NUL,
+ * megabytes of junk) is ignored like a missing cookie rather than breaking every request.
+ */
+function workspaceIdOrNothing(raw: string): string | undefined {
+  let value: string;
+  try {
+    value = decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+  return /^ws_[0-9a-z]{1,64}$/.test(value) ? value : undefined;
 }
 
 /** The membership for the chosen workspace, or the user's oldest one when the choice is missing or not theirs. */

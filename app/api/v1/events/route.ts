@@ -3,6 +3,7 @@ import { eventIngestSchema, eventListQuery, MAX_EVENT_BYTES } from "@/lib/valida
 import { listEvents } from "@/lib/events/list";
 import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
+import { headerText } from "@/lib/api/request-input";
 import { urlProblem } from "@/lib/delivery/ssrf";
 import { validateEventPayload } from "@/lib/catalog/validate";
 import { refuseDeliveryLoops } from "@/lib/events/loop-guard";
@@ -12,7 +13,7 @@ export const POST = withWorkspace(
     const raw = await readJson(req, MAX_EVENT_BYTES);
     refuseDeliveryLoops(req.headers, [raw]);
     const body = eventIngestSchema.parse(raw);
-    const headerKey = req.headers.get("idempotency-key")?.trim();
+    const headerKey = headerText(req, "idempotency-key")?.trim();
     if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
       throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
     }
