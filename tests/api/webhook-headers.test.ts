@@ -66,7 +66,8 @@ test("custom headers: hop-by-hop names and control characters are refused; Autho
     const res = await t.api.post("/api/v1/webhooks", { url: "https://example.com/h", events: ["*"], custom_headers: { "X-Ok": value } });
     assert.equal(res.status, 422, JSON.stringify(value));
     assert.equal(res.body.error.details[0].path, "custom_headers.X-Ok");
-    assert.match(res.body.error.details[0].message, /control character/);
+    // NUL is refused by the JSON input check before the header rule sees it (lib/api/request-input.ts).
+    assert.match(res.body.error.details[0].message, /control character|NUL/);
   }
   const badName = await t.api.post("/api/v1/webhooks", { url: "https://example.com/h", events: ["*"], custom_headers: { "X Bad": "x" } });
   assert.equal(badName.status, 422);
