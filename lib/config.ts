@@ -55,6 +55,14 @@ const schema = z.object({
   MAIL_FROM: z.string().default("HookRelay <hookrelay@localhost>"),
   // At most one "delivery failed" email per endpoint in this many seconds (0 = one per delivery).
   NOTIFY_EXHAUSTED_EMAIL_INTERVAL_SEC: seconds(0, 7 * 86_400, 3600),
+  // Quotas (lib/quotas.ts): past one, creating answers 422 quota_exceeded naming the setting.
+  MAX_WEBHOOKS_PER_WORKSPACE: z.coerce.number().int().min(1).default(100),
+  MAX_API_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50),
+  MAX_EVENT_TYPES_PER_WORKSPACE: z.coerce.number().int().min(1).default(200),
+  // Hidden endpoints created for distinct per-request callback URLs (webhook_url).
+  MAX_CALLBACK_ENDPOINTS_PER_WORKSPACE: z.coerce.number().int().min(1).default(1000),
+  // Workspaces one user owns, the one made at sign-up included.
+  MAX_WORKSPACES_PER_USER: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
