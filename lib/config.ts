@@ -55,6 +55,9 @@ const schema = z.object({
   MAIL_FROM: z.string().default("HookRelay <hookrelay@localhost>"),
   // At most one "delivery failed" email per endpoint in this many seconds (0 = one per delivery).
   NOTIFY_EXHAUSTED_EMAIL_INTERVAL_SEC: seconds(0, 7 * 86_400, 3600),
+  // Longest a custom event-type schema may take to compile (when saved) or to validate one
+  // request's payloads (at ingest) on the schema worker thread (lib/catalog/schema-runner.ts).
+  SCHEMA_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
   // Quotas (lib/quotas.ts): past one, creating answers 422 quota_exceeded naming the setting.
   MAX_WEBHOOKS_PER_WORKSPACE: z.coerce.number().int().min(1).default(100),
   MAX_API_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50),

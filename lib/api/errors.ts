@@ -15,6 +15,7 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "validation_failed"
   | "rate_limited"
+  | "quota_exceeded"
   | "internal_error";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -27,6 +28,8 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   validation_failed: 422,
   rate_limited: 429,
+  // Not 429: waiting does not help; deleting something or raising the setting does.
+  quota_exceeded: 422,
   internal_error: 500,
 };
 

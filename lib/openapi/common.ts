@@ -13,6 +13,7 @@ export const errorBodySchema = z.object({
       "unsupported_media_type",
       "validation_failed",
       "rate_limited",
+      "quota_exceeded",
       "internal_error",
     ]),
     message: z.string(),

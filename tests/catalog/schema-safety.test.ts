@@ -76,3 +76,21 @@ test("oversized and overly deep schemas are refused with 422 naming schema", asy
   assert.equal(grown.status, 422);
   assert.equal(grown.body.error.details[0].path, "schema");
 });
+
+test("a schema whose validation fans out exponentially is stopped after SCHEMA_TIMEOUT_MS; the server stays responsive", async () => {
+  // 1.7 KB: each level tries two $refs to the next one, 2^22 paths for one value.
+  const $defs: Record<string, unknown> = { d22: { type: "string" } };
+  for (let i = 0; i < 22; i++) $defs[`d${i}`] = { anyOf: [{ $ref: `#/$defs/d${i + 1}` }, { $ref: `#/$defs/d${i + 1}`, minimum: 0 }] };
+  const created = await t.api.post("/api/v1/event-types", { name: "fanout.probe", schema: { type: "object", properties: { v: { $ref: "#/$defs/d0" } }, $defs }, validate: true });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+
+  const ingest = timed(t.api.post("/api/v1/events", { event: "fanout.probe", data: { v: 5 } }));
+  await new Promise((r) => setTimeout(r, 30));
+  const health = await timed(call("GET", "/api/health"));
+  assert.ok(health.ms < 500, `/api/health took ${Math.round(health.ms)} ms while a schema was being evaluated`);
+  const res = await ingest;
+  assert.equal(res.value.status, 422, JSON.stringify(res.value.body));
+  assert.match(res.value.body.error.message, /could not be validated .* within \d+ ms/);
+  // Validation goes on working for the next event.
+  assert.equal((await t.api.post("/api/v1/events", { event: "redos.probe", data: { name: "aaa" } })).status, 202);
+});
