@@ -94,6 +94,17 @@ const schema = z.object({
   // (POST /api/v1/events/batch: its own 8 MB). Routes refuse smaller bodies with their own limits.
   REQUEST_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
   AUTH_BODY_MAX_BYTES: z.coerce.number().int().min(1024).default(64 * 1024),
+  // Longest a custom event-type schema may take to compile (when saved) or to validate one
+  // request's payloads (at ingest) on the schema worker thread (lib/catalog/schema-runner.ts).
+  SCHEMA_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(2000),
+  // Quotas (lib/quotas.ts): past one, creating answers 422 quota_exceeded naming the setting.
+  MAX_WEBHOOKS_PER_WORKSPACE: z.coerce.number().int().min(1).default(100),
+  MAX_API_KEYS_PER_WORKSPACE: z.coerce.number().int().min(1).default(50),
+  MAX_EVENT_TYPES_PER_WORKSPACE: z.coerce.number().int().min(1).default(200),
+  // Hidden endpoints created for distinct per-request callback URLs (webhook_url).
+  MAX_CALLBACK_ENDPOINTS_PER_WORKSPACE: z.coerce.number().int().min(1).default(1000),
+  // Workspaces one user owns, the one made at sign-up included.
+  MAX_WORKSPACES_PER_USER: z.coerce.number().int().min(1).default(10),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -4,6 +4,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "../db";
 import { newId } from "../ids";
 import { ApiError } from "./errors";
+import { withinQuota } from "../quotas";
 
 import { ALL_SCOPES, type Scope } from "./scopes";
 
@@ -13,9 +14,12 @@ export const hashApiKey = (key: string) => createHash("sha256").update(key).dige
 
 export async function createApiKey(workspaceId: string, name: string, scopes: readonly Scope[] = ALL_SCOPES) {
   const key = `hr_${randomBytes(32).toString("base64url")}`;
-  const row = await db.apiKey.create({
-    data: { id: newId("key"), workspaceId, name, prefix: key.slice(0, 10), hash: hashApiKey(key), scopes: [...scopes] },
-  });
+  const row = await withinQuota(
+    "MAX_API_KEYS_PER_WORKSPACE",
+    workspaceId,
+    (tx) => tx.apiKey.count({ where: { workspaceId, revokedAt: null } }),
+    (tx) => tx.apiKey.create({ data: { id: newId("key"), workspaceId, name, prefix: key.slice(0, 10), hash: hashApiKey(key), scopes: [...scopes] } }),
+  );
   return { key, id: row.id, prefix: row.prefix };
 }
 

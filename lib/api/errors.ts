@@ -16,6 +16,7 @@ export type ErrorCode =
   | "validation_failed"
   | "rate_limited"
   | "loop_detected"
+  | "quota_exceeded"
   | "internal_error";
 
 const STATUS: Record<ErrorCode, number> = {
@@ -30,6 +31,8 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   // Ingest refusing a request that is one of our own deliveries (lib/events/loop-guard.ts).
   loop_detected: 403,
+  // Not 429: waiting does not help; deleting something or raising the setting does.
+  quota_exceeded: 422,
   internal_error: 500,
 };
 

@@ -4,8 +4,9 @@ import { db, Prisma } from "../db";
 import { newId } from "../ids";
 import { ApiError, notFound } from "../api/errors";
 import { isUniqueViolation } from "../db-errors";
+import { withinQuota } from "../quotas";
 import { BUILTIN_EVENT_TYPES, findBuiltin, type BuiltinEventType } from "./builtin";
-import { compileSchema, schemaProblem, toPathErrors } from "./ajv";
+import { checkSchema, SchemaTimeoutError } from "./schema-runner";
 import type { EventTypeCreateInput, EventTypeDto, EventTypeUpdateInput } from "./schemas";
 
 export { BUILTIN_EVENT_TYPES, findBuiltin };
@@ -49,16 +50,22 @@ export async function getEventType(workspaceId: string, name: string): Promise<E
   return customDto(row);
 }
 
-/** Schema must compile, example must match it, validate needs a schema — 422 naming the field. */
-function checkDefinition(def: { schema: unknown; example: unknown; validate: boolean }) {
+/**
+ * Schema must compile (within SCHEMA_TIMEOUT_MS, capped in size and depth,
+ * regexes RE2 can run), example must match it, validate needs a schema — 422
+ * naming the field. Compiled once, on the schema worker.
+ */
+async function checkDefinition(def: { schema: unknown; example: unknown; validate: boolean }) {
   const problems: { path: string; message: string }[] = [];
   const hasSchema = def.schema !== null && def.schema !== undefined;
   if (hasSchema) {
-    const problem = schemaProblem(def.schema);
-    if (problem) problems.push({ path: "schema", message: problem });
-    else if (def.example !== null && def.example !== undefined) {
-      const validate = compileSchema(def.schema);
-      if (!validate(def.example)) problems.push(...toPathErrors(validate.errors, "example"));
+    try {
+      const checked = await checkSchema(def.schema, def.example);
+      if ("problem" in checked) problems.push({ path: "schema", message: checked.problem });
+      else problems.push(...checked.errors);
+    } catch (err) {
+      if (!(err instanceof SchemaTimeoutError)) throw err;
+      problems.push({ path: "schema", message: `took longer than ${err.ms} ms to compile; simplify it` });
     }
   } else if (def.validate) {
     problems.push({ path: "validate", message: "validate: true needs a schema" });
@@ -73,19 +80,25 @@ const jsonOrNull = (v: unknown) => (v === null || v === undefined ? Prisma.DbNul
 export async function createEventType(workspaceId: string, input: EventTypeCreateInput): Promise<EventTypeDto> {
   if (findBuiltin(input.name)) throw new ApiError("conflict", `"${input.name}" is a built-in event type`);
   const def = { schema: input.schema ?? null, example: input.example ?? null, validate: input.validate ?? false };
-  checkDefinition(def);
+  await checkDefinition(def);
   try {
-    const row = await db.eventType.create({
-      data: {
-        id: newId("et"),
-        workspaceId,
-        name: input.name,
-        description: input.description ?? "",
-        schema: jsonOrNull(def.schema),
-        example: jsonOrNull(def.example),
-        validate: def.validate,
-      },
-    });
+    const row = await withinQuota(
+      "MAX_EVENT_TYPES_PER_WORKSPACE",
+      workspaceId,
+      (tx) => tx.eventType.count({ where: { workspaceId } }),
+      (tx) =>
+        tx.eventType.create({
+          data: {
+            id: newId("et"),
+            workspaceId,
+            name: input.name,
+            description: input.description ?? "",
+            schema: jsonOrNull(def.schema),
+            example: jsonOrNull(def.example),
+            validate: def.validate,
+          },
+        }),
+    );
     return customDto(row);
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -110,7 +123,7 @@ export async function updateEventType(workspaceId: string, name: string, input: 
     example: input.example !== undefined ? input.example : current.example,
     validate: input.validate ?? current.validate,
   };
-  checkDefinition(def);
+  await checkDefinition(def);
   const row = await db.eventType.update({
     where: { id: current.id },
     data: {

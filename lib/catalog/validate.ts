@@ -1,26 +1,11 @@
 // Ingest-time validation of `data` against a workspace's custom event type
 // when that type asks for it (validate = true). Built-in types are not
-// validated: producers may extend the seeds' payloads.
-import type { ValidateFunction } from "ajv";
+// validated: producers may extend the seeds' payloads. The schema runs on the
+// schema worker (lib/catalog/schema-runner.ts), bounded by SCHEMA_TIMEOUT_MS.
 import { db } from "../db";
 import { ApiError } from "../api/errors";
-import { compileSchema, toPathErrors, type PathError } from "./ajv";
-
-// Keyed by workspace + type + updatedAt: an edited type gets a new entry, and
-// the stale one ages out of this bounded map.
-const cache = new Map<string, ValidateFunction>();
-const CACHE_MAX = 500;
-
-function validatorFor(workspaceId: string, name: string, updatedAt: Date, schema: unknown): ValidateFunction {
-  const key = `${workspaceId}\u0000${name}\u0000${updatedAt.getTime()}`;
-  let fn = cache.get(key);
-  if (!fn) {
-    fn = compileSchema(schema);
-    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-    cache.set(key, fn);
-  }
-  return fn;
-}
+import type { PathError } from "./ajv";
+import { SchemaTimeoutError, validatePayloads } from "./schema-runner";
 
 /** Path errors per event type (only types that failed), for several payloads at once (batch ingest). */
 export async function payloadProblems(
@@ -34,14 +19,20 @@ export async function payloadProblems(
     where: { workspaceId, name: { in: names }, validate: true },
     select: { name: true, schema: true, updatedAt: true },
   });
-  if (rows.length === 0) return problems;
-  const byName = new Map(rows.filter((r) => r.schema !== null).map((r) => [r.name, r]));
-  items.forEach((item, index) => {
-    const row = byName.get(item.type);
-    if (!row) return;
-    const validate = validatorFor(workspaceId, row.name, row.updatedAt, row.schema);
-    if (!validate(item.data)) problems.set(index, toPathErrors(validate.errors, "data"));
-  });
+  for (const row of rows) {
+    if (row.schema === null) continue;
+    const indexes = items.flatMap((item, index) => (item.type === row.name ? [index] : []));
+    // workspace + type + updatedAt: an edited type is compiled anew.
+    const key = `${workspaceId}\u0000${row.name}\u0000${row.updatedAt.getTime()}`;
+    try {
+      const { results } = await validatePayloads(key, row.schema, indexes.map((i) => items[i].data));
+      results.forEach((errors, j) => errors && problems.set(indexes[j], errors));
+    } catch (err) {
+      if (!(err instanceof SchemaTimeoutError)) throw err;
+      const message = `could not be validated against the "${row.name}" schema within ${err.ms} ms; simplify the schema`;
+      for (const i of indexes) problems.set(i, [{ path: "data", message }]);
+    }
+  }
   return problems;
 }
 

@@ -7,6 +7,7 @@ import { db, Prisma } from "../db";
 import { newId } from "../ids";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";
 import { generateSecret } from "../signing/standard-webhooks";
+import { withinQuota } from "../quotas";
 import type { EndpointPolicy } from "../validation/endpoint-policy";
 
 export const CALLBACK_POLICY: EndpointPolicy = {
@@ -32,23 +33,38 @@ export async function callbackSecret(workspaceId: string): Promise<string> {
   return callbackSecret(workspaceId);
 }
 
+/**
+ * The hidden endpoint of a callback URL, created on its first use. Distinct
+ * URLs count against MAX_CALLBACK_ENDPOINTS_PER_WORKSPACE (a producer could
+ * otherwise add a row to every fan-out query per event); the quota's lock also
+ * keeps two first uses of one URL from creating it twice.
+ */
 export async function callbackEndpointId(workspaceId: string, url: string): Promise<string> {
-  const existing = await db.endpoint.findFirst({ where: { workspaceId, kind: "callback", url }, select: { id: true } });
+  const where = { workspaceId, kind: "callback" as const, url };
+  const existing = await db.endpoint.findFirst({ where, select: { id: true } });
   if (existing) return existing.id;
   await callbackSecret(workspaceId);
-  const created = await db.endpoint.create({
-    data: {
-      id: newId("wh"),
-      workspaceId,
-      kind: "callback",
-      url,
-      description: "per-request callback URL",
-      eventTypes: ["*"],
-      // The workspace callback secret signs; this one is never used.
-      secretEncrypted: encryptSecret(generateSecret()),
-      policy: CALLBACK_POLICY as Prisma.InputJsonObject,
+  return withinQuota(
+    "MAX_CALLBACK_ENDPOINTS_PER_WORKSPACE",
+    workspaceId,
+    (tx) => tx.endpoint.count({ where: { workspaceId, kind: "callback" } }),
+    async (tx) => {
+      const created = (await tx.endpoint.findFirst({ where, select: { id: true } })) ??
+        (await tx.endpoint.create({
+          data: {
+            id: newId("wh"),
+            workspaceId,
+            kind: "callback",
+            url,
+            description: "per-request callback URL",
+            eventTypes: ["*"],
+            // The workspace callback secret signs; this one is never used.
+            secretEncrypted: encryptSecret(generateSecret()),
+            policy: CALLBACK_POLICY as Prisma.InputJsonObject,
+          },
+          select: { id: true },
+        }));
+      return created.id;
     },
-    select: { id: true },
-  });
-  return created.id;
+  );
 }

@@ -7,8 +7,7 @@ import { db } from "../db";
 import { newId } from "../ids";
 import { enqueueDeliveries } from "../queue/delivery-queue";
 import { publishLive } from "../realtime/publisher";
-import { coalesceKeyFor } from "../delivery/coalesce";
-import { activeEndpoints, deliveryTargets, firstAttemptJobs, ingestEvent, type IngestInput } from "./ingest";
+import { activeEndpoints, deliveryRows, deliveryTargets, firstAttemptJobs, ingestEvent, type IngestInput } from "./ingest";
 import { isUniqueViolation } from "../db-errors";
 import { storeEvents, type NewDelivery, type NewEvent } from "./store-events";
 import type { z } from "zod";
@@ -45,14 +44,7 @@ export async function ingestEvents(workspaceId: string, inputs: IngestInput[]): 
     }
     const targets = await deliveryTargets(workspaceId, endpoints, input);
     const eventId = newId("evt");
-    const rows = targets.map((e) => ({
-      id: newId("dlv"),
-      workspaceId,
-      eventId,
-      endpointId: e.id,
-      nextAttemptAt: now,
-      coalesceKey: coalesceKeyFor(e.policy, input.type, input.data),
-    }));
+    const rows = deliveryRows(workspaceId, eventId, targets, input, now);
     events.push({ id: eventId, workspaceId, type: input.type, payload: input.data, idempotencyKey: key, createdAt: now });
     deliveries.push(...rows);
     jobs.push(...firstAttemptJobs(rows, targets));

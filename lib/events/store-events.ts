@@ -18,8 +18,11 @@ export interface NewDelivery {
   workspaceId: string;
   eventId: string;
   endpointId: string;
-  nextAttemptAt: Date;
+  nextAttemptAt: Date | null;
   coalesceKey: string | null;
+  /** Default pending; "skipped" (with lastError) for an endpoint whose filter could not be evaluated. */
+  status?: "skipped";
+  lastError?: string;
 }
 
 /**
@@ -35,8 +38,9 @@ export async function storeEvents(events: NewEvent[], deliveries: NewDelivery[],
       SELECT e.id, e."workspaceId", e.type, e.payload, e."idempotencyKey", e."createdAt"
         FROM jsonb_to_recordset(${JSON.stringify(events)}::jsonb)
           AS e(id text, "workspaceId" text, type text, payload jsonb, "idempotencyKey" text, "createdAt" timestamptz))
-    INSERT INTO "Delivery" (id, "workspaceId", "eventId", "endpointId", "nextAttemptAt", "coalesceKey", "createdAt", "updatedAt")
-    SELECT d.id, d."workspaceId", d."eventId", d."endpointId", d."nextAttemptAt", d."coalesceKey", ${at}, ${at}
+    INSERT INTO "Delivery" (id, "workspaceId", "eventId", "endpointId", "nextAttemptAt", "coalesceKey", status, "lastError", "createdAt", "updatedAt")
+    SELECT d.id, d."workspaceId", d."eventId", d."endpointId", d."nextAttemptAt", d."coalesceKey",
+           COALESCE(d.status, 'pending')::"DeliveryStatus", d."lastError", ${at}, ${at}
       FROM jsonb_to_recordset(${JSON.stringify(deliveries)}::jsonb)
-        AS d(id text, "workspaceId" text, "eventId" text, "endpointId" text, "nextAttemptAt" timestamptz, "coalesceKey" text)`;
+        AS d(id text, "workspaceId" text, "eventId" text, "endpointId" text, "nextAttemptAt" timestamptz, "coalesceKey" text, status text, "lastError" text)`;
 }

@@ -14,6 +14,7 @@ export const errorBodySchema = z.object({
       "validation_failed",
       "rate_limited",
       "loop_detected",
+      "quota_exceeded",
       "internal_error",
     ]),
     message: z.string(),

@@ -138,6 +138,15 @@ export const coalesceSchema = z.strictObject({
   interval_ms: z.number().int().min(100).max(60_000).default(1000),
 });
 
+// zod copies a record key by key and leaves out an own "__proto__" key (which JSON.parse
+// keeps): the filter would silently lose that condition and match more. Refuse it by name.
+const filterSchema = z.preprocess((value, ctx) => {
+  if (typeof value === "object" && value !== null && Object.hasOwn(value, "__proto__")) {
+    ctx.addIssue({ code: "custom", message: '"__proto__" cannot be used as a field name', path: ["__proto__"] });
+  }
+  return value;
+}, z.record(z.string(), z.unknown()));
+
 export const policySchema = z.strictObject({
   // null on update resets a field to its default.
   signature: signatureSchema.nullable().optional(),
@@ -145,7 +154,7 @@ export const policySchema = z.strictObject({
   timeout_sec: z.number().int().min(1).max(60).nullable().optional(),
   custom_headers: customHeadersSchema.nullable().optional(),
   // MongoDB-style query on the event's data (validated by lib/webhooks/payload-filter.ts).
-  filter: z.record(z.string(), z.unknown()).nullable().optional(),
+  filter: filterSchema.nullable().optional(),
   rate_limit_per_sec: z.number().int().min(1).max(10_000).nullable().optional(),
   batch: batchSchema.nullable().optional(),
   coalesce: coalesceSchema.nullable().optional(),

@@ -1,7 +1,7 @@
 // Request/response shapes for /api/v1/webhooks, shared by the API and the UI.
 import { z } from "zod";
 import { policySchema } from "./endpoint-policy";
-import { FilterError, normalizeFilter } from "../webhooks/payload-filter";
+import { FilterError, compileFilter } from "../webhooks/payload-filter";
 
 // Exact types ("scan.completed"), prefix wildcards ("scan.*") or everything ("*").
 export const eventTypePattern = z
@@ -43,11 +43,11 @@ const webhookFields = z.strictObject({
   ...policySchema.shape,
 });
 
-/** Filters are checked when saved, so a typo never silently drops events later. */
+/** Filters are compiled when saved, so a typo never silently drops events (or fails an ingest) later. */
 function checkFilter(value: { filter?: Record<string, unknown> | null }, ctx: z.RefinementCtx) {
   if (!value.filter) return;
   try {
-    normalizeFilter(value.filter);
+    compileFilter(value.filter);
   } catch (err) {
     if (!(err instanceof FilterError)) throw err;
     ctx.addIssue({ code: "custom", message: err.message, path: err.path.split(".") });

@@ -7,6 +7,7 @@ import { ApiError, notFound } from "../api/errors";
 import { urlProblem } from "../delivery/ssrf";
 import { encryptSecret } from "../crypto/secret-box";
 import { generateSecret } from "../signing/standard-webhooks";
+import { withinQuota } from "../quotas";
 import type { Webhook, WebhookCreateInput, WebhookUpdateInput } from "../validation/webhook";
 import { toWebhook, EMPTY_STATS } from "./serialize";
 import { endpointStats } from "./stats";
@@ -66,21 +67,27 @@ function sealedHeaders(existing: { customHeadersEncrypted: string | null; policy
 export async function createWebhook(workspaceId: string, input: WebhookCreateInput): Promise<Webhook> {
   checkDestination(input.url);
   const secret = input.secret ?? generateSecret();
-  const row = await db.endpoint.create({
-    data: {
-      id: newId("wh"),
-      workspaceId,
-      url: input.url,
-      description: input.description ?? "",
-      eventTypes: dedupe(input.events),
-      status: input.status ?? "active",
-      secretEncrypted: encryptSecret(secret),
-      policy: mergePolicy({}, input),
-      customHeadersEncrypted: sealedHeaders(null, input.custom_headers),
-      disabledAt: input.status === "disabled" ? new Date() : null,
-    },
-    select: endpointSelect,
-  });
+  const row = await withinQuota(
+    "MAX_WEBHOOKS_PER_WORKSPACE",
+    workspaceId,
+    (tx) => tx.endpoint.count({ where: { workspaceId, kind: "webhook" } }),
+    (tx) =>
+      tx.endpoint.create({
+        data: {
+          id: newId("wh"),
+          workspaceId,
+          url: input.url,
+          description: input.description ?? "",
+          eventTypes: dedupe(input.events),
+          status: input.status ?? "active",
+          secretEncrypted: encryptSecret(secret),
+          policy: mergePolicy({}, input),
+          customHeadersEncrypted: sealedHeaders(null, input.custom_headers),
+          disabledAt: input.status === "disabled" ? new Date() : null,
+        },
+        select: endpointSelect,
+      }),
+  );
   return toWebhook(row, EMPTY_STATS, secret);
 }
 

@@ -1,11 +1,12 @@
 // Creating a workspace with its owner. Kept free of Next.js imports: lib/auth/auth.ts
 // (loaded by server.ts before Next starts) calls it from the sign-up hook.
-import { db } from "../db";
+import { db, type Prisma } from "../db";
 import { newId } from "../ids";
 
-export async function createWorkspace(name: string, ownerUserId?: string) {
+/** `client`: a transaction's, when the caller counts the user's workspaces first (lib/workspaces/service.ts). */
+export async function createWorkspace(name: string, ownerUserId?: string, client: Prisma.TransactionClient = db) {
   const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40)}-${Math.random().toString(36).slice(2, 8)}`;
-  return db.workspace.create({
+  return client.workspace.create({
     data: {
       id: newId("ws"),
       name,

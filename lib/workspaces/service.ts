@@ -2,8 +2,20 @@
 // one (lib/auth/auth.ts); more are created from the dashboard or the API.
 import { db } from "../db";
 import { notFound } from "../api/errors";
+import { withinQuota } from "../quotas";
+import { createWorkspace } from "./create";
 
-export { createWorkspace } from "./create";
+export { createWorkspace };
+
+/** A workspace a signed-in user creates; the ones they own (sign-up's included) count against MAX_WORKSPACES_PER_USER. */
+export function createOwnedWorkspace(name: string, userId: string) {
+  return withinQuota(
+    "MAX_WORKSPACES_PER_USER",
+    userId,
+    (tx) => tx.membership.count({ where: { userId, role: "owner" } }),
+    (tx) => createWorkspace(name, userId, tx),
+  );
+}
 
 export interface WorkspaceView {
   id: string;

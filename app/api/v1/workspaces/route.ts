@@ -3,7 +3,7 @@
 // of one workspace may still start their own); creation is session-only (lib/workspaces/session-only.ts).
 import { NextResponse } from "next/server";
 import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
-import { apiKeyWorkspace, createWorkspace, listUserWorkspaces } from "@/lib/workspaces/service";
+import { apiKeyWorkspace, createOwnedWorkspace, listUserWorkspaces } from "@/lib/workspaces/service";
 import { requireSession } from "@/lib/workspaces/session-only";
 import { workspaceCreateSchema } from "@/lib/workspaces/validation";
 import { WORKSPACE_COOKIE, workspaceCookieOptions } from "@/lib/workspaces/active";
@@ -19,7 +19,7 @@ export const POST = withWorkspace(
   async (req, ctx) => {
     requireSession(ctx);
     const { name } = workspaceCreateSchema.parse(await readJson(req, 4 * 1024));
-    const ws = await createWorkspace(name, ctx.userId);
+    const ws = await createOwnedWorkspace(name, ctx.userId!);
     const res = NextResponse.json({ id: ws.id, name: ws.name, role: "owner", active: true, created_at: ws.createdAt.toISOString() }, { status: 201 });
     res.cookies.set(WORKSPACE_COOKIE, ws.id, workspaceCookieOptions);
     return res;
