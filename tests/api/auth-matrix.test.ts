@@ -57,6 +57,8 @@ test("a key without the route's scope: 403 on every guarded route", async () => 
     const { body } = await owner.api.post("/api/v1/api-keys", { name: `without ${r.scope}`, scopes });
     const res = await call(r.method.toUpperCase(), fill(r.path, {}), { key: body.key, ...(r.body ? { body: {} } : {}) });
     assert.equal(res.status, 403, `${r.method} ${r.path} without ${r.scope}`);
+    // Revoked keys leave the workspace's key quota (MAX_API_KEYS_PER_WORKSPACE) free for the next route.
+    await owner.api.delete(`/api/v1/api-keys/${body.id}`);
   }
 });
 
