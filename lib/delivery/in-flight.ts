@@ -113,8 +113,9 @@ export async function takeSlot(endpointId: string, limit: number, timeoutMs: num
         // finished or gone is dropped.
         for (let tries = 1; ref; tries++) {
           const woke = await wake(ref);
-          if (woke === "woken" || tries === 3) break;
+          if (woke === "woken") break;
           if (woke === "not delayed") notYet.push(score, ref);
+          if (tries === 3) break;
           [ref, score] = await redis.zpopmin(parked);
         }
         if (notYet.length) await redis.zadd(parked, "NX", ...notYet);

@@ -108,8 +108,8 @@ async function healthyLatencies(rxs: Receiver[], sentAt: Map<string, number>) {
 
 test("a hanging and a slow endpoint do not slow the healthy endpoints on the same event type", { timeout: 180_000 }, async () => {
   // The worker is up and warm (a baseline must not include its start).
-  const [warm] = await healthyReceivers("isolation.warm-up");
-  for (let i = 0; i < 20; i++) await ingestEvent(workspaceId, { type: "isolation.warm-up", data: { i } });
+  const [warm] = await healthyReceivers("isolation.warmup");
+  for (let i = 0; i < 20; i++) await ingestEvent(workspaceId, { type: "isolation.warmup", data: { i } });
   await warm.waitFor(20, 60_000);
 
   // Baseline: healthy endpoints alone.
