@@ -10,9 +10,11 @@
 // A job that finds its endpoint full does not wait in its worker slot: it is
 // put back in the queue as delayed ("parked") and noted in a second sorted set
 // in arrival order. Whoever ends a request for that endpoint wakes the oldest
-// parked job (BullMQ promote), so a slow endpoint is served at its own pace,
-// first come first served, without polling. A parked job also wakes by itself
-// after about a lease, in case its wake-up was lost (worker killed).
+// parked job (BullMQ promote; it joins the back of the queue), so a slow
+// endpoint is served at its own pace, about max_in_flight / its response time,
+// without polling. A parked job also wakes by itself after about a lease, in
+// case its wake-up was lost (worker killed, or the woken job was held by the
+// circuit breaker instead of taking the slot).
 import { randomUUID } from "node:crypto";
 import { Job } from "bullmq";
 import type { Redis } from "ioredis";
