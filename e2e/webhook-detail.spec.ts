@@ -67,6 +67,7 @@ test.describe("webhook detail", () => {
     await expect(setting("Payload filter", "Filter")).toContainText('"flagged"');
     await expect(setting("Timeout", "Per-attempt timeout")).toContainText("default");
     await expect(setting("Rate limit", "Max deliveries")).toContainText("Unlimited");
+    await expect(setting("Rate limit", "Max requests in flight")).toContainText("default");
     await expect(setting("Batching", "Batching")).toContainText("Off");
     await expect(setting("Coalescing", "Coalescing")).toContainText("Off");
 

@@ -23,8 +23,12 @@ test("create a webhook with every kind of setting; errors are shown next to thei
     await expect(page.getByText(/Not valid JSON/)).toBeVisible();
 
     await page.getByLabel("Payload filter (JSON)").fill('{"confidence": {">=": 0.8}}');
+    await page.getByLabel("Max requests in flight").fill("5000");
     await page.getByRole("button", { name: "Create webhook" }).click();
     await expect(page.getByText(/cannot be overridden/)).toBeVisible(); // the server's 422 on the Host header
+    await expect(page.getByLabel("Max requests in flight")).toHaveAccessibleDescription(/expected number to be <=1000/);
+
+    await page.getByLabel("Max requests in flight").fill("20");
 
     await page.getByLabel("Header 1 name").fill("X-API-Key");
     await page.getByRole("button", { name: "Create webhook" }).click();
@@ -41,6 +45,7 @@ test("create a webhook with every kind of setting; errors are shown next to thei
     const revealed = await (await request.get(`/api/v1/webhooks/${created.id}/custom-headers`, { headers })).json();
     expect(revealed.custom_headers).toEqual({ "X-API-Key": "evil.example" });
     expect(created.filter).toEqual({ confidence: { ">=": 0.8 } });
+    expect(created.max_in_flight).toBe(20);
   } finally {
     if (createdId) await request.delete(`/api/v1/webhooks/${createdId}`, { headers });
     await receiver.close();

@@ -34,6 +34,10 @@ const schema = z.object({
   // claims and attempt writes, and more in flight make bigger batches: `npm run bench` on 2 cores
   // measured ~1,900 deliveries/s at 200 and 2,650–2,800/s anywhere from 400 to 1,000.
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(500),
+  // Requests in flight to one endpoint at once, across all workers (lib/delivery/in-flight.ts),
+  // unless the endpoint sets its own `max_in_flight`. Default: 10 % of WORKER_CONCURRENCY, so
+  // a hanging endpoint holds at most that share of a worker's slots; its other deliveries wait.
+  ENDPOINT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
   // PostgreSQL connections per process (web server, each worker).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // SSRF guard (lib/delivery/ssrf.ts): comma-separated CIDRs that webhooks may reach even
@@ -122,4 +126,9 @@ export function config(): Config {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The in-flight limit of an endpoint without its own `max_in_flight` (lib/delivery/in-flight.ts). */
+export function defaultMaxInFlight(cfg: Config = config()): number {
+  return cfg.ENDPOINT_MAX_IN_FLIGHT ?? Math.max(1, Math.floor(cfg.WORKER_CONCURRENCY / 10));
 }

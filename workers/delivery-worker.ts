@@ -28,7 +28,7 @@ const lockDuration = Number(process.env.WORKER_LOCK_MS ?? Math.max(30_000, 60_00
 const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000);
 
 async function handle(job: Job, token?: string) {
-  const result = await processDelivery(deliverJob.schema.parse(job.data), recorder).catch((err) => {
+  const result = await processDelivery(deliverJob.schema.parse(job.data), recorder, `${job.queueName}|${job.id}`).catch((err) => {
     // Retrying cannot fix a configuration problem: fail the job (and the delivery) at once.
     throw err instanceof SecretUnreadableError ? new UnrecoverableError(err.message) : err;
   });

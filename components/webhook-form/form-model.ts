@@ -19,6 +19,7 @@ export interface WebhookForm {
   headers: HeaderRow[];
   filter: string; // JSON text
   rateLimit: string;
+  maxInFlight: string;
   batchEnabled: boolean;
   batchMaxSize: string;
   batchMaxWaitMs: string;
@@ -55,6 +56,7 @@ export function emptyForm(): WebhookForm {
     headers: [],
     filter: "",
     rateLimit: "",
+    maxInFlight: "",
     batchEnabled: false,
     batchMaxSize: "100",
     batchMaxWaitMs: "1000",
@@ -77,6 +79,7 @@ export function formFromWebhook(w: Webhook): WebhookForm {
     headers: Object.entries(w.custom_headers ?? {}).map(([name, value]) => ({ name, value })),
     filter: w.filter ? JSON.stringify(w.filter, null, 2) : "",
     rateLimit: w.rate_limit_per_sec ? String(w.rate_limit_per_sec) : "",
+    maxInFlight: w.max_in_flight ? String(w.max_in_flight) : "",
     batchEnabled: !!w.batch,
     batchMaxSize: String(w.batch?.max_size ?? 100),
     batchMaxWaitMs: String(w.batch?.max_wait_ms ?? 1000),
@@ -113,6 +116,7 @@ export function toRequestBody(f: WebhookForm): { body?: Record<string, unknown>;
     custom_headers: f.headers.some((h) => h.name.trim()) ? Object.fromEntries(f.headers.filter((h) => h.name.trim()).map((h) => [h.name.trim(), h.value])) : null,
     filter,
     rate_limit_per_sec: num(f.rateLimit),
+    max_in_flight: num(f.maxInFlight),
     batch: f.batchEnabled ? { max_size: Number(f.batchMaxSize), max_wait_ms: Number(f.batchMaxWaitMs) } : null,
     coalesce: f.coalesceTypes.trim() && f.coalesceKey.trim() ? { event_types: list(f.coalesceTypes), entity_key: f.coalesceKey.trim() } : null,
   };
@@ -125,7 +129,7 @@ export function problemsFromApi(details: Array<{ path: string; message: string }
   for (const d of details ?? []) {
     const top = d.path.split(".")[0];
     const field =
-      ({ events: "events", url: "url", custom_headers: "headers", filter: "filter", retry: "retry", signature: "signature", timeout_sec: "timeoutSec", rate_limit_per_sec: "rateLimit", batch: "batch", coalesce: "coalesce", description: "description" } as Record<string, string>)[top] ?? "form";
+      ({ events: "events", url: "url", custom_headers: "headers", filter: "filter", retry: "retry", signature: "signature", timeout_sec: "timeoutSec", rate_limit_per_sec: "rateLimit", max_in_flight: "maxInFlight", batch: "batch", coalesce: "coalesce", description: "description" } as Record<string, string>)[top] ?? "form";
     out[field] = out[field] ? `${out[field]}; ${d.message}` : d.message;
   }
   return out;

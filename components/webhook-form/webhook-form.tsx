@@ -79,6 +79,9 @@ export function WebhookForm({ webhook, onSaved }: { webhook?: Webhook; onSaved: 
           <Field label="Rate limit (deliveries per second)" problem={problems.rateLimit} hint="Empty = unlimited">
             {(id, d) => <input id={id} aria-describedby={d} className={inputClass} inputMode="numeric" value={form.rateLimit} onChange={(e) => set("rateLimit", e.target.value)} />}
           </Field>
+          <Field label="Max requests in flight" problem={problems.maxInFlight} hint="1–1000 at once; the others wait. Empty = the server default">
+            {(id, d) => <input id={id} aria-describedby={d} className={inputClass} inputMode="numeric" value={form.maxInFlight} onChange={(e) => set("maxInFlight", e.target.value)} />}
+          </Field>
         </div>
       </Card>
 

@@ -11,6 +11,8 @@ export interface ServerDefaults {
   retrySchedule: string;
   /** WEBHOOK_MAX_RETRIES, if set: caps every schedule to 1 + this many attempts. */
   maxRetries: number | null;
+  /** ENDPOINT_MAX_IN_FLIGHT, or its default share of WORKER_CONCURRENCY. */
+  maxInFlight: number;
 }
 
 export interface SettingRow {
@@ -59,6 +61,11 @@ export function settingGroups(webhook: Webhook, defaults: ServerDefaults): Setti
         webhook.rate_limit_per_sec != null
           ? { label: "Max deliveries", value: `${webhook.rate_limit_per_sec} per second`, isDefault: false }
           : { label: "Max deliveries", value: "Unlimited", isDefault: true },
+        {
+          label: "Max requests in flight",
+          value: `${webhook.max_in_flight ?? defaults.maxInFlight} at once`,
+          isDefault: webhook.max_in_flight == null,
+        },
       ],
     },
     {

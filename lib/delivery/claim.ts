@@ -136,10 +136,29 @@ function toClaimed(r: Row): ClaimedDelivery {
   };
 }
 
-/** Puts a claimed delivery back to pending (held by a rate limit, circuit breaker, ordering…). */
-export async function releaseDelivery(deliveryId: string, nextAttemptAt: Date): Promise<void> {
-  await db.delivery.updateMany({
-    where: { id: deliveryId, status: "sending" },
-    data: { status: "pending", nextAttemptAt },
-  });
+// Holds come in crowds (an endpoint at its in-flight limit parks most of a burst,
+// an open circuit holds every delivery): they are written in batches too.
+const releases = new MicroBatch<{ id: string; at: Date }, void>(releaseBatch, 100, 2);
+
+/** Puts a claimed delivery back to pending (held by a rate limit, circuit breaker, in-flight limit…). */
+export function releaseDelivery(deliveryId: string, nextAttemptAt: Date): Promise<void> {
+  return releases.add({ id: deliveryId, at: nextAttemptAt });
+}
+
+async function releaseBatch(items: { id: string; at: Date }[]): Promise<void[]> {
+  // Sorted like the claims, so concurrent batches lock rows in the same order.
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ids = sorted.map((i) => i.id);
+  const ats = sorted.map((i) => i.at);
+  for (let tries = 1; ; tries++) {
+    try {
+      await db.$executeRaw`
+        UPDATE "Delivery" AS d SET status = 'pending', "nextAttemptAt" = r.at, "updatedAt" = now()
+          FROM unnest(${ids}::text[], ${ats}::timestamptz[]) AS r(id, at)
+         WHERE d.id = r.id AND d.status = 'sending'`;
+      return items.map(() => undefined);
+    } catch (err) {
+      if (tries >= 3 || !isRetryableConflict(err)) throw err;
+    }
+  }
 }

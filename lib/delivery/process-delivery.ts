@@ -1,6 +1,6 @@
 // One delivery attempt, end to end: claim → hold checks (circuit, coalescing,
-// rate limit) → build the signed request → POST → decide → record (batched) →
-// schedule the next attempt. Called by the worker for each job. In batch mode
+// rate limit, in-flight limit) → build the signed request → POST → decide →
+// record (batched) → schedule the next attempt. Called by the worker for each job. In batch mode
 // one request carries several deliveries; each gets its own attempt row.
 import { config } from "../config";
 import { newId } from "../ids";
@@ -16,6 +16,7 @@ import { afterAttempt, circuitHold } from "./endpoint-health";
 import { buildBatch } from "./envelope";
 import { attemptRow, lastErrorOf } from "./attempt-row";
 import { postWebhook } from "./http-sender";
+import { maxInFlight, parkMs, takeSlot, type JobRef, type Slot } from "./in-flight";
 import { nextStep } from "./next-attempt";
 import { rateLimitWait } from "./rate-limit";
 
@@ -24,17 +25,18 @@ export type ProcessResult =
   /** Not sent now (circuit open, rate limit…): run the same job again at `until`. */
   | { kind: "held"; until: Date; reason: string };
 
-export async function processDelivery(job: DeliverJobData, recorder: AttemptRecorder): Promise<ProcessResult> {
+/** `ref` names the queued job, so that it can be woken when its endpoint has a free slot again. */
+export async function processDelivery(job: DeliverJobData, recorder: AttemptRecorder, ref?: JobRef): Promise<ProcessResult> {
   if (job.batch) {
     // One batch forms at a time per endpoint; simultaneous jobs would otherwise
     // each claim themselves and send fragments. Waiters are usually taken along.
-    const result = await withBatchLock(job.endpointId ?? job.deliveryId, () => processClaimed(job, recorder));
+    const result = await withBatchLock(job.endpointId ?? job.deliveryId, () => processClaimed(job, recorder, ref));
     return result ?? { kind: "held", until: new Date(Date.now() + 50), reason: "batch forming" };
   }
-  return processClaimed(job, recorder);
+  return processClaimed(job, recorder, ref);
 }
 
-async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder): Promise<ProcessResult> {
+async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder, ref?: JobRef): Promise<ProcessResult> {
   const delivery = await claimDelivery(job);
   // Deleted, finished, endpoint disabled (its deliveries wait for it to be
   // enabled again), or this attempt already recorded by a duplicate job.
@@ -54,8 +56,19 @@ async function processClaimed(job: DeliverJobData, recorder: AttemptRecorder): P
   const throttled = await rateLimitWait(delivery.endpoint.id, delivery.endpoint.policy.rate_limit_per_sec);
   if (throttled > 0) return hold(delivery.id, new Date(Date.now() + throttled), "rate limit");
 
-  return send(delivery, job.attempt, recorder, job.trigger ?? "scheduled");
+  // Last gate: an endpoint at its in-flight limit gets its job back in the queue
+  // (woken when a slot frees), so it never holds a worker slot while it waits.
+  const timeoutMs = attemptTimeoutMs(delivery);
+  const slot = await takeSlot(delivery.endpoint.id, maxInFlight(delivery.endpoint.policy.max_in_flight), timeoutMs, ref);
+  if (!slot) return hold(delivery.id, new Date(Date.now() + parkMs(timeoutMs)), "endpoint at max_in_flight");
+  try {
+    return await send(delivery, job.attempt, recorder, job.trigger ?? "scheduled", slot);
+  } finally {
+    await slot.release();
+  }
 }
+
+const attemptTimeoutMs = (d: ClaimedDelivery) => (d.endpoint.policy.timeout_sec ?? config().WEBHOOK_TIMEOUT_SEC) * 1000;
 
 interface Member {
   id: string;
@@ -68,6 +81,7 @@ async function send(
   attempt: number,
   recorder: AttemptRecorder,
   trigger: "scheduled" | "manual",
+  slot: Slot,
 ): Promise<ProcessResult> {
   const batch = delivery.endpoint.policy.batch;
   const members: Member[] = [{ id: delivery.id, attempt, delivery }];
@@ -86,8 +100,9 @@ async function send(
 
   const now = new Date();
   const request = buildRequest(delivery, attempt, now, { body, msgId });
-  const timeoutMs = (delivery.endpoint.policy.timeout_sec ?? config().WEBHOOK_TIMEOUT_SEC) * 1000;
-  const result = await postWebhook(request.url, request.headers, request.body, timeoutMs);
+  const result = await postWebhook(request.url, request.headers, request.body, attemptTimeoutMs(delivery));
+  // The endpoint is done with: its next request may start while this one is recorded.
+  await slot.release();
   const finishedAt = new Date();
 
   const steps = members.map((m) => nextStep(result, delivery.endpoint.policy, m.attempt));

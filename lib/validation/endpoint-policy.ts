@@ -156,6 +156,8 @@ export const policySchema = z.strictObject({
   // MongoDB-style query on the event's data (validated by lib/webhooks/payload-filter.ts).
   filter: filterSchema.nullable().optional(),
   rate_limit_per_sec: z.number().int().min(1).max(10_000).nullable().optional(),
+  // Requests to this endpoint in flight at once, across all workers (default: ENDPOINT_MAX_IN_FLIGHT).
+  max_in_flight: z.number().int().min(1).max(1000).nullable().optional(),
   batch: batchSchema.nullable().optional(),
   coalesce: coalesceSchema.nullable().optional(),
 });

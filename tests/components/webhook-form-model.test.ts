@@ -15,6 +15,7 @@ test("the form becomes the API body with every setting", () => {
     headers: [{ name: "X-API-Key", value: "k" }, { name: " ", value: "ignored" }],
     filter: '{"confidence": {">=": 0.8}}',
     rateLimit: "5",
+    maxInFlight: "20",
     batchEnabled: true,
     coalesceTypes: "download.progress",
     coalesceKey: "request_id",
@@ -30,6 +31,7 @@ test("the form becomes the API body with every setting", () => {
     custom_headers: { "X-API-Key": "k" },
     filter: { confidence: { ">=": 0.8 } },
     rate_limit_per_sec: 5,
+    max_in_flight: 20,
     batch: { max_size: 100, max_wait_ms: 1000 },
     coalesce: { event_types: ["download.progress"], entity_key: "request_id" },
   });

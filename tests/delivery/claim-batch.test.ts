@@ -91,3 +91,19 @@ test("a disabled endpoint's deliveries are not claimed (they wait for it to be e
   }
   assert.equal((await claimDelivery({ deliveryId: id, attempt: 1 }))?.id, id);
 });
+
+test("releases are batched too: each held delivery goes back to pending at its own time; others are untouched", async () => {
+  const { releaseDelivery } = await import("@/lib/delivery/claim");
+  const ids = await newDeliveries(120); // more than one batch's worth
+  const [finished] = await newDeliveries(1);
+  await Promise.all(ids.map((deliveryId) => claimDelivery({ deliveryId, attempt: 1 })));
+  await db.delivery.update({ where: { id: finished }, data: { status: "succeeded" } });
+  const base = Date.now() + 60_000;
+  await Promise.all([...ids, finished].map((id, i) => releaseDelivery(id, new Date(base + i * 1000))));
+  const rows = await db.delivery.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, nextAttemptAt: true } });
+  for (const r of rows) {
+    assert.equal(r.status, "pending");
+    assert.equal(r.nextAttemptAt?.getTime(), base + ids.indexOf(r.id) * 1000);
+  }
+  assert.equal((await db.delivery.findUniqueOrThrow({ where: { id: finished } })).status, "succeeded", "only a delivery being sent is released");
+});

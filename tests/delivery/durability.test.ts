@@ -136,8 +136,9 @@ test("first attempts are not starved by a backlog of retries", async () => {
   const slow = await setup("durable.backlog", () => ({ status: 500, delayMs: 800 }));
   await db.endpoint.update({ where: { id: slow.hook.id }, data: { policy: { retry: { preset: "custom", schedule: ["0", "0", "0", "0"], jitter: 0 } } } });
   const fast = await setup("durable.fresh", () => 200);
-  // 4 slots: 3 for first attempts, 1 for retries.
-  const worker = spawnWorker({ ...WORKER_ENV, WORKER_CONCURRENCY: "4" });
+  // 4 slots: 3 for first attempts, 1 for retries. No per-endpoint limit below that:
+  // the point is one endpoint's retries filling the retry slots.
+  const worker = spawnWorker({ ...WORKER_ENV, WORKER_CONCURRENCY: "4", ENDPOINT_MAX_IN_FLIGHT: "4" });
   workers.push(worker);
   for (let i = 0; i < 6; i++) await ingestEvent(workspaceId, { type: "durable.backlog", data: { i } });
   await slow.rx.waitFor(8, 15_000); // first attempts done, retries queued behind one slow slot (~14 s of work)

@@ -1,4 +1,4 @@
-import { config } from "@/lib/config";
+import { config, defaultMaxInFlight } from "@/lib/config";
 import { WebhookDetail } from "@/components/webhooks/webhook-detail";
 
 export const metadata = { title: "Webhook — HookRelay" };
@@ -11,7 +11,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
   return (
     <WebhookDetail
       id={id}
-      defaults={{ timeoutSec: cfg.WEBHOOK_TIMEOUT_SEC, retrySchedule: cfg.DELIVERY_RETRY_SCHEDULE, maxRetries: cfg.WEBHOOK_MAX_RETRIES ?? null }}
+      defaults={{ timeoutSec: cfg.WEBHOOK_TIMEOUT_SEC, retrySchedule: cfg.DELIVERY_RETRY_SCHEDULE, maxRetries: cfg.WEBHOOK_MAX_RETRIES ?? null, maxInFlight: defaultMaxInFlight() }}
     />
   );
 }
