@@ -309,7 +309,7 @@ export class PrivateServices {
     let out = "";
     let portReady: Promise<void> = Promise.resolve();
     const spawnIt = () => {
-      child = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+      child = spawn(process.execPath, ["--import", "tsx", script], { cwd: ROOT, env: fullEnv as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
       const keep = (c: Buffer) => {
         out = (out + c.toString("utf8")).slice(-200_000);
         if (process.env.PRIVATE_SERVICES_ECHO) process.stderr.write(`[${kind}] ${c}`);
