@@ -107,8 +107,10 @@ const reconciler = setInterval(() => {
   // One pass at a time: a pass over a large backlog may outlast the interval.
   if (!reconciling) {
     reconciling = true;
-    // "sending" rows untouched for a lock's duration: the job-state check spares those still running.
-    reconcileOverdue(reconcileEveryMs * 2, lockDuration)
+    // "sending" rows untouched for two lock durations and without a live job of their own (a
+    // worker died and Redis lost its job). A row whose job runs is never taken; the margin is
+    // for the members of a batch, which ride on another delivery's job while it is sent.
+    reconcileOverdue(reconcileEveryMs * 2, lockDuration * 2)
       .then((added) => added > 0 && log.warn({ count: added }, "re-enqueued overdue deliveries (jobs added)"))
       .catch((err) => log.error({ err: isDatabaseUnavailable(err) ? err.message : err }, "reconciler failed"))
       .finally(() => (reconciling = false));
