@@ -16,6 +16,7 @@ export const errorBodySchema = z.object({
       "loop_detected",
       "quota_exceeded",
       "internal_error",
+      "service_unavailable",
     ]),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
