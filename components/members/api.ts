@@ -11,14 +11,9 @@ export interface MemberView {
   created_at: string;
 }
 
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: Role;
-  invited_by: string | null;
-  created_at: string;
-  expires_at: string;
-}
+// The answer's type comes from the code that builds it (type-only: nothing server-side is bundled).
+import type { InvitationView } from "@/lib/workspaces/invitations";
+export type { InvitationView };
 
 const send = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
