@@ -6,6 +6,16 @@ import { scenarios, scenario } from "../../tests/faults/scenarios";
 import { runScenario, type ScenarioResult } from "../../tests/faults/run-scenario";
 import { startStack } from "../../tests/faults/fault-stack";
 import { formatTable, summaryLine, writeResults } from "../../tests/faults/report";
+import type { FaultStack } from "../../tests/faults/fault-stack";
+
+// PostgreSQL runs as a daemon (pg_ctl): an interrupted run still stops the current stack.
+let current: FaultStack | undefined;
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, () => {
+    console.error(`${sig}: stopping the private stack…`);
+    void (current?.close() ?? Promise.resolve()).finally(() => process.exit(130));
+  });
+}
 
 async function main() {
   const names = process.argv.slice(2);
@@ -18,12 +28,14 @@ async function main() {
     const stack = await startStack(s.stack).catch((err: Error) => err);
     if (stack instanceof Error) result = broken(s.name, s.title, `private stack did not start: ${stack.message}`);
     else {
+      current = stack;
       try {
         result = await runScenario(stack, s);
       } catch (err) {
         result = broken(s.name, s.title, `scenario aborted: ${(err as Error).message}`);
       } finally {
         await stack.close();
+        current = undefined;
       }
     }
     results.push(result);
