@@ -51,8 +51,6 @@ function stackEnv(pgUrl: string, redisUrl: string, extra: Record<string, string>
     CIRCUIT_OPEN_SEC: "60",
     AUTO_DISABLE_AFTER_SEC: "432000",
     SMTP_URL: "",
-    // A worker is ready once it logged "delivery worker started" (info); little else logs at info.
-    LOG_LEVEL: "info",
     DEMO_RECEIVER: "off",
     ...extra,
   };
