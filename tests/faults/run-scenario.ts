@@ -126,7 +126,8 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
 
     const rec = reconcile(results, receivers);
     const lastNew = Math.max(...receivers.map((r) => r.lastNewAt() ?? 0));
-    const recoverySec = lastNew ? Math.max(0, (lastNew - faultEnd) / 1000) : null;
+    // Not recovered at all while deliveries are missing: no figure then.
+    const recoverySec = lastNew && rec.lost === 0 ? Math.max(0, (lastNew - faultEnd) / 1000) : null;
     if (rec.accepted === 0) problems.push("no event was accepted");
     if (rec.lost > 0) problems.push(`${rec.lost} accepted deliveries never arrived (e.g. ${rec.lostSample.join(", ")})`);
     if (recoverySec !== null && recoverySec > RECOVERY_LIMIT_SEC) problems.push(`recovery took ${recoverySec.toFixed(1)} s (limit ${RECOVERY_LIMIT_SEC} s)`);
