@@ -5,6 +5,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from "bullmq";
 import { SecretUnreadableError } from "@/lib/crypto/secret-box";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db";
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { storableText } from "@/lib/db-text";
 import { logger } from "@/lib/logger";
 import { workerConnection } from "@/lib/queue/connection";
@@ -21,10 +22,16 @@ const log = logger.child({ proc: "worker" });
 const recorder = new AttemptRecorder();
 const connection = workerConnection();
 
-// Well above the longest request timeout, so a slow attempt is never taken
-// over by another worker while it is still running.
-const lockDuration = Number(process.env.WORKER_LOCK_MS ?? Math.max(30_000, 60_000 * 3));
-const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 30_000);
+// A crashed worker's jobs are taken over within ~30 s: its locks expire after
+// lockDuration and the next stalled check (every stalledInterval, run by every
+// live worker) puts them back in the queue. A slow attempt is not taken over
+// while it runs: BullMQ renews the lock every lockDuration / 2 for as long as the
+// job's handler is running, however long the request takes.
+const lockDuration = Number(process.env.WORKER_LOCK_MS ?? 20_000);
+const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 10_000);
+// A job that stalls (its worker died) runs again; after this many stalls BullMQ
+// fails it, and the reconciler (not the dead letters) takes the delivery back.
+const maxStalledCount = 3;
 
 async function handle(job: Job, token?: string) {
   const result = await processDelivery(deliverJob.schema.parse(job.data), recorder).catch((err) => {
@@ -44,14 +51,28 @@ function internalError(err: Error): string {
   return err.name.startsWith("PrismaClient") ? "internal error: a database operation failed" : `internal error: ${storableText(err.message)}`;
 }
 
+/**
+ * The job failed because our own infrastructure did (PostgreSQL unreachable, the
+ * job stalled because workers died), not because of the delivery: the webhook's
+ * retry schedule is not used up and the delivery is not failed. It stays
+ * pending/sending and the reconciler enqueues it again once things are back.
+ */
+function infrastructureFailure(err: Error): boolean {
+  return isDatabaseUnavailable(err) || /stalled more than allowable limit/.test(err.message);
+}
+
 function startWorker(queue: string, concurrency: number) {
-  const worker = new Worker(queue, handle, { connection, prefix: config().QUEUE_PREFIX, concurrency, lockDuration, stalledInterval });
+  const worker = new Worker(queue, handle, { connection, prefix: config().QUEUE_PREFIX, concurrency, lockDuration, stalledInterval, maxStalledCount });
   worker.on("failed", (job, err) => {
     const final = err instanceof UnrecoverableError || err.name === "UnrecoverableError" || (job?.attemptsMade ?? 0) >= (job?.opts.attempts ?? 1);
+    if (infrastructureFailure(err)) {
+      log.warn({ err: err.message, jobId: job?.id, attempt: job?.attemptsMade }, final ? "delivery job gave up on an infrastructure failure; the reconciler will enqueue it again" : "delivery job failed on an infrastructure failure; retrying");
+      return;
+    }
     // Expected failures get one line; unexpected ones keep their stack.
     log.error({ err: final && err.name === "UnrecoverableError" ? err.message : err, jobId: job?.id, attempt: job?.attemptsMade }, "delivery job failed");
-    // Out of job retries: fail the delivery visibly (it can be retried by hand)
-    // rather than leave it pending behind a job id that will never run again.
+    // Out of job retries for a reason of its own: fail the delivery visibly (it
+    // can be retried by hand) rather than retry an error that does not go away.
     if (job && final) {
       failDelivery(job.data.deliveryId, internalError(err)).catch((e) =>
         log.error({ err: e, jobId: job.id }, "could not mark the delivery failed"),
@@ -81,10 +102,19 @@ const recoverWorker = new Worker(
 ).on("error", (err) => log.error({ err }, "recover worker error"));
 
 const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);
+let reconciling = false;
 const reconciler = setInterval(() => {
-  reconcileOverdue(reconcileEveryMs * 2, lockDuration * 2)
-    .then((n) => n > 0 && log.warn({ count: n }, "re-enqueued overdue deliveries"))
-    .catch((err) => log.error({ err }, "reconciler failed"));
+  // One pass at a time: a pass over a large backlog may outlast the interval.
+  if (!reconciling) {
+    reconciling = true;
+    // "sending" rows untouched for two lock durations and without a live job of their own (a
+    // worker died and Redis lost its job). A row whose job runs is never taken; the margin is
+    // for the members of a batch, which ride on another delivery's job while it is sent.
+    reconcileOverdue(reconcileEveryMs * 2, lockDuration * 2)
+      .then((added) => added > 0 && log.warn({ count: added }, "re-enqueued overdue deliveries (jobs added)"))
+      .catch((err) => log.error({ err: isDatabaseUnavailable(err) ? err.message : err }, "reconciler failed"))
+      .finally(() => (reconciling = false));
+  }
   // A recover job whose queue entry was lost (Redis flushed) is queued again.
   requeueStaleRecoverJobs(Math.max(60_000, lockDuration)).catch((err) => log.error({ err }, "recover requeue failed"));
 }, reconcileEveryMs);

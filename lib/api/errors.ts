@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "../logger";
-import { isUniqueViolation } from "../db-errors";
+import { isDatabaseUnavailable, isUniqueViolation } from "../db-errors";
 
 export type ErrorCode =
   | "bad_request"
@@ -15,7 +15,8 @@ export type ErrorCode =
   | "unsupported_media_type"
   | "validation_failed"
   | "rate_limited"
-  | "internal_error";
+  | "internal_error"
+  | "service_unavailable";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -28,7 +29,11 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
+
+// What a 503 tells the caller to wait: PostgreSQL restarts and failovers take seconds.
+const RETRY_AFTER_SEC = 5;
 
 export class ApiError extends Error {
   constructor(
@@ -67,6 +72,14 @@ export function errorResponse(error: unknown): NextResponse {
     // details in the documented shape (lib/openapi/common.ts): one entry per clashing field.
     const details = fields.map((path) => ({ path, message: "already exists" }));
     return NextResponse.json({ error: { code: "conflict", message, ...(details.length ? { details } : {}) } }, { status: 409 });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Nothing was accepted: the caller retries (an outage of PostgreSQL, not a bug of ours or theirs).
+    logger.warn({ err: error instanceof Error ? error.message : error }, "database unavailable; answered 503");
+    return NextResponse.json(
+      { error: { code: "service_unavailable", message: "The service is temporarily unavailable; retry shortly" } },
+      { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SEC) } },
+    );
   }
   logger.error({ err: error }, "unhandled error in API route");
   return NextResponse.json({ error: { code: "internal_error", message: "Internal server error" } }, { status: 500 });

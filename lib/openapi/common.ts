@@ -14,6 +14,7 @@ export const errorBodySchema = z.object({
       "validation_failed",
       "rate_limited",
       "internal_error",
+      "service_unavailable",
     ]),
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

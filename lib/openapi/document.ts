@@ -19,8 +19,9 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
   422: ["ValidationFailed", "Validation failed; `details` lists the field paths"],
   429: ["RateLimited", "Too many requests; see Retry-After and RateLimit-* headers"],
   500: ["InternalError", "Internal server error (never a stack trace)"],
+  503: ["ServiceUnavailable", "The database is unreachable; nothing was accepted, retry after Retry-After seconds"],
 };
-const EVERY_AUTHENTICATED = [401, 403, 429, 500];
+const EVERY_AUTHENTICATED = [401, 403, 429, 500, 503];
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   Webhooks: "Endpoints that receive your events: CRUD, enable/disable, secrets, test sends, logs, health.",

@@ -3,22 +3,48 @@
 // the delivery; the reconciler enqueues it later), workers wait and reconnect.
 import { Redis } from "ioredis";
 import { config } from "../config";
+import { logger } from "../logger";
+
+// Connections that have been ready at least once: when one of these is down,
+// Redis is having an outage, not a slow start, and waiting would only delay the caller.
+const wasReady = new WeakSet<Redis>();
+
+/**
+ * Logs a connection's errors once per outage (ioredis emits one per reconnect
+ * try, and without a listener prints "Unhandled error event" for each); the
+ * return of the connection is logged too.
+ */
+export function logRedisErrors(redis: Redis, name: string): Redis {
+  let down = false;
+  redis.on("error", (err) => {
+    if (down) return;
+    down = true;
+    logger.warn({ err: err.message, connection: name }, "Redis unavailable; retrying in the background");
+  });
+  redis.on("ready", () => {
+    wasReady.add(redis);
+    if (down) logger.warn({ connection: name }, "Redis available again");
+    down = false;
+  });
+  return redis;
+}
 
 export function producerConnection(): Redis {
-  return new Redis(config().REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  return logRedisErrors(new Redis(config().REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }), "producer");
 }
 
 export function workerConnection(): Redis {
-  return new Redis(config().REDIS_URL, { maxRetriesPerRequest: null });
+  return logRedisErrors(new Redis(config().REDIS_URL, { maxRetriesPerRequest: null }), "worker");
 }
 
 /**
- * Resolves when `redis` is connected, or rejects after `timeoutMs`. Producer
- * connections refuse commands until then (no offline queue), so the first
- * request after start-up waits here briefly instead of failing.
+ * Resolves when `redis` is connected. A connection that has not been ready yet
+ * (the process just started) is waited for up to `timeoutMs`; one that was ready
+ * and is now down rejects at once, so a request is not slowed by an outage.
  */
 export function whenReady(redis: Redis, timeoutMs: number): Promise<void> {
   if (redis.status === "ready") return Promise.resolve();
+  if (wasReady.has(redis)) return Promise.reject(new Error(`Redis unavailable (status: ${redis.status})`));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       redis.off("ready", onReady);

@@ -57,24 +57,56 @@ export interface ScheduledDelivery extends DeliverJobData {
 export async function enqueueDeliveries(items: ScheduledDelivery[]): Promise<boolean> {
   if (items.length === 0) return true;
   try {
-    await whenReady(producerRedis(), 2000);
-    const byQueue = new Map<string, ScheduledDelivery[]>();
-    for (const item of items) {
-      const name = queueForAttempt(item.attempt);
-      byQueue.set(name, [...(byQueue.get(name) ?? []), item]);
-    }
-    for (const [name, group] of byQueue) {
-      await deliveryQueue(name).addBulk(
-        group.map(({ delayMs, ...data }) => ({
-          name: deliverJob.name,
-          data: deliverJob.schema.parse(data),
-          opts: { jobId: deliverJobId(data), delay: delayMs && delayMs > 0 ? delayMs : undefined },
-        })),
-      );
-    }
+    await readyRedis();
+    for (const [name, group] of byQueue(items)) await addJobs(name, group);
     return true;
   } catch (err) {
-    logger.warn({ err, count: items.length }, "could not enqueue deliveries; the reconciler will pick them up");
+    logger.warn({ err: err instanceof Error ? err.message : err, count: items.length }, "could not enqueue deliveries; the reconciler will pick them up");
     return false;
   }
+}
+
+function byQueue<T extends DeliverJobData>(items: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const name = queueForAttempt(item.attempt);
+    groups.set(name, [...(groups.get(name) ?? []), item]);
+  }
+  return groups;
+}
+
+async function addJobs(name: string, group: ScheduledDelivery[]) {
+  await deliveryQueue(name).addBulk(
+    group.map(({ delayMs, ...data }) => ({
+      name: deliverJob.name,
+      data: deliverJob.schema.parse(data),
+      opts: { jobId: deliverJobId(data), delay: delayMs && delayMs > 0 ? delayMs : undefined },
+    })),
+  );
+}
+
+// A job in one of these states will run (or is running): adding its id again would be ignored anyway.
+const LIVE_STATES = new Set(["waiting", "active", "delayed", "prioritized", "waiting-children"]);
+
+/**
+ * The reconciler's enqueue: adds a job for each item unless one with its id is
+ * still live. A job left in the failed set (its tries ran out while PostgreSQL
+ * was down) or the completed set would otherwise swallow the add, since BullMQ
+ * ignores a job id it still holds; that stale job is removed first. Returns how
+ * many jobs were actually added. Throws when Redis is unavailable.
+ */
+export async function requeueDeliveries(items: DeliverJobData[]): Promise<number> {
+  if (items.length === 0) return 0;
+  await readyRedis();
+  let added = 0;
+  for (const [name, group] of byQueue(items)) {
+    const queue = deliveryQueue(name);
+    const states = await Promise.all(group.map((d) => queue.getJobState(deliverJobId(d))));
+    const stale = group.filter((_, i) => states[i] === "failed" || states[i] === "completed");
+    await Promise.all(stale.map((d) => queue.remove(deliverJobId(d))));
+    const missing = group.filter((_, i) => !LIVE_STATES.has(states[i]));
+    if (missing.length) await addJobs(name, missing);
+    added += missing.length;
+  }
+  return added;
 }

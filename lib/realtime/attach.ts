@@ -7,6 +7,7 @@ import { Server as SocketServer } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { WebSocketServer, type WebSocket } from "ws";
 import { Redis } from "ioredis";
+import { logRedisErrors } from "../queue/connection";
 import { config } from "../config";
 import { logger } from "../logger";
 import { authenticateLive } from "./authenticate";
@@ -31,8 +32,9 @@ const headersOf = (req: IncomingMessage) => {
 
 export function attachLiveFeed(server: HttpServer): LiveFeed {
   const hub = new LiveHub();
-  const pub = new Redis(config().REDIS_URL, { maxRetriesPerRequest: null });
-  const sub = pub.duplicate();
+  // An outage is logged once per connection (not as ioredis's "Unhandled error event" per reconnect try).
+  const pub = logRedisErrors(new Redis(config().REDIS_URL, { maxRetriesPerRequest: null }), "live feed publisher");
+  const sub = logRedisErrors(pub.duplicate(), "live feed subscriber");
   const io = new SocketServer(server, {
     adapter: createAdapter(pub, sub, { key: liveChannelKey() }),
     // Other upgrade requests (/ws, Next.js) belong to other handlers.
