@@ -18,6 +18,8 @@ export interface FaultContext {
   faultBegins(): void;
   /** Ingest answers so far. */
   results: IngestResult[];
+  /** The scenario's receivers (one per webhook). */
+  receivers: CountingReceiver[];
 }
 
 export interface Scenario {
@@ -90,7 +92,7 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
     const results: IngestResult[] = [];
     await warmUp(loadOptions, receivers);
     let faultStart = 0;
-    const ctx: FaultContext = { stack, sleep, faultBegins: () => void (faultStart = Date.now()), results };
+    const ctx: FaultContext = { stack, sleep, faultBegins: () => void (faultStart = Date.now()), results, receivers };
 
     if (scenario.prepare) {
       await scenario.prepare(ctx, async (n) => {

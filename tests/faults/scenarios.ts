@@ -36,12 +36,19 @@ async function killWorker(ctx: FaultContext, index = 0): Promise<void> {
   await w.restart();
 }
 
+/** Requests so far that repeated a webhook-id already seen at the same receiver. */
+function duplicates(ctx: FaultContext): number {
+  let n = 0;
+  for (const rx of ctx.receivers) for (const c of rx.counts.values()) n += c - 1;
+  return n;
+}
+
 function signal(ctx: FaultContext, index: number, sig: NodeJS.Signals) {
   const pid = ctx.stack.workers[index].child.pid;
   if (pid) process.kill(pid, sig);
 }
 
-// Short locks for the double stall only, so its two lock expiries take seconds, not minutes.
+// Short locks for the double stall only, so each stall is seen in seconds.
 const STALL_LOCK_MS = 5000;
 
 export const scenarios: Scenario[] = [
@@ -128,19 +135,20 @@ export const scenarios: Scenario[] = [
   },
   {
     name: "double-stall",
-    title: "worker stalled twice (SIGSTOP)",
+    title: "worker killed twice mid-attempt (double stall)",
     rate: 20,
     receiverDelayMs: 3000,
-    stack: { workers: 1, env: { WORKER_LOCK_MS: String(STALL_LOCK_MS), WORKER_STALLED_INTERVAL_MS: "1000" } },
+    stack: { env: { WORKER_LOCK_MS: String(STALL_LOCK_MS), WORKER_STALLED_INTERVAL_MS: "1000" } },
     async inject(ctx) {
-      // Its locks expire while it is stopped; on waking it finds its jobs stalled, takes them
-      // again (attempts in flight on the 3 s receivers), and is stopped again: a second stall.
-      for (let i = 0; i < 2; i++) {
-        signal(ctx, 0, "SIGSTOP");
-        await ctx.sleep(STALL_LOCK_MS + 2000);
-        signal(ctx, 0, "SIGCONT");
-        await ctx.sleep(1500);
-      }
+      // Attempts are in flight on the 3 s receivers: killing the worker stalls their jobs. Its
+      // successor takes them again once the locks expired (the receivers see a webhook-id a
+      // second time); killing it then stalls those same jobs a second time.
+      await killWorker(ctx);
+      const before = duplicates(ctx);
+      const deadline = Date.now() + 60_000;
+      while (duplicates(ctx) === before && Date.now() < deadline) await ctx.sleep(100);
+      if (duplicates(ctx) === before) throw new Error("no stalled job was taken again within 60 s");
+      await killWorker(ctx);
     },
   },
   {
