@@ -35,7 +35,7 @@ export interface LoadRun {
 }
 
 export function startLoad(opts: LoadOptions): LoadRun {
-  const { ratePerSec, maxEvents, durationMs, maxInFlight = 200, requestTimeoutMs = 10_000 } = opts;
+  const { ratePerSec, maxEvents, durationMs, maxInFlight = 100, requestTimeoutMs = 10_000 } = opts;
   const agent = new Agent({ connections: maxInFlight, keepAliveTimeout: 10_000 });
   const results: IngestResult[] = [];
   const url = new URL("/api/v1/events", opts.baseUrl).toString();
