@@ -62,6 +62,8 @@ function broken(name: string, title: string, problem: string): ScenarioResult {
     lostSample: [],
     recoverySec: null,
     faultSec: 0,
+    stranded: 0,
+    states: {},
     ingest: { perSec: null, p50Ms: null, p99Ms: null, statuses: {} },
     problems: [problem],
     passed: false,

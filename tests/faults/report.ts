@@ -7,7 +7,7 @@ import type { ScenarioResult } from "./run-scenario";
 const ROOT = new URL("../..", import.meta.url).pathname.replace(/\/$/, "");
 
 export function formatTable(results: ScenarioResult[]): string {
-  const head = ["scenario", "ingest/s", "accepted", "refused", "delivered", "lost", "duplicates", "recovery s", "result"];
+  const head = ["scenario", "ingest/s", "accepted", "refused", "delivered", "lost", "stranded", "duplicates", "recovery s", "result"];
   const rows = results.map((r) => [
     r.title,
     String(r.ingest.perSec ?? "-"),
@@ -15,8 +15,9 @@ export function formatTable(results: ScenarioResult[]): string {
     String(r.refused),
     `${r.delivered}/${r.expected}`,
     String(r.lost),
+    String(r.stranded),
     String(r.duplicates),
-    r.lost > 0 ? "never" : r.recoverySec === null ? "-" : r.recoverySec.toFixed(1),
+    r.lost + r.stranded > 0 ? "never" : r.recoverySec === null ? "-" : r.recoverySec.toFixed(1),
     r.passed ? "pass" : "FAIL",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { startCountingReceiver, type CountingReceiver } from "./counting-receiver";
 import { startLoad, percentile, type IngestResult } from "./load-driver";
 import { allDelivered, reconcile, type Reconciliation } from "./reconcile";
+import { deliveryStates } from "./delivery-states";
 import type { FaultStack, StackOptions } from "./fault-stack";
 
 export const ENDPOINTS = 4;
@@ -47,6 +48,10 @@ export interface ScenarioResult extends Reconciliation {
   title: string;
   recoverySec: number | null;
   faultSec: number;
+  /** Deliveries of accepted events that did not end `succeeded` in PostgreSQL (stranded or dead-lettered). */
+  stranded: number;
+  /** Those deliveries' rows by status, e.g. { succeeded: 4000, sending: 12 }. */
+  states: Record<string, number>;
   /** Ingest during the run: events per second achieved, answer times of the 202s, answers by status. */
   ingest: { perSec: number | null; p50Ms: number | null; p99Ms: number | null; statuses: Record<string, number> };
   problems: string[];
@@ -121,16 +126,28 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
     }
     const perSec = Math.round(load.results.length / ((Date.now() - loadStart) / 1000));
 
-    // Quiescence: every accepted event at every endpoint, or the time is up.
+    // Quiescence: every accepted event at every endpoint and recorded as succeeded, or the time is up.
+    const acceptedIds = results.filter((r) => r.status === 202 && r.eventId).map((r) => r.eventId!);
     const deadline = Math.max(Date.now(), faultEnd) + QUIESCE_MS;
-    while (!allDelivered(results, receivers) && Date.now() < deadline) await sleep(250);
+    const readStates = () => deliveryStates(stack.pg.url, acceptedIds).catch(() => ({}) as Record<string, number>);
+    let states: Record<string, number> = {};
+    while (Date.now() < deadline) {
+      if (allDelivered(results, receivers)) {
+        states = await readStates();
+        if ((states.succeeded ?? 0) >= acceptedIds.length * ENDPOINTS) break;
+        await sleep(1000);
+      } else await sleep(250);
+    }
     await sleep(1500); // late duplicates still count
+    states = await readStates();
+    const stranded = acceptedIds.length * ENDPOINTS - (states.succeeded ?? 0);
 
     const rec = reconcile(results, receivers);
     const lastNew = Math.max(...receivers.map((r) => r.lastNewAt() ?? 0));
     // Not recovered at all while deliveries are missing: no figure then.
     const recoverySec = lastNew && rec.lost === 0 ? Math.max(0, (lastNew - faultEnd) / 1000) : null;
     if (rec.accepted === 0) problems.push("no event was accepted");
+    if (stranded > 0) problems.push(`${stranded} deliveries of accepted events did not end succeeded (${JSON.stringify(states)})`);
     if (rec.lost > 0) problems.push(`${rec.lost} accepted deliveries never arrived (e.g. ${rec.lostSample.join(", ")})`);
     if (recoverySec !== null && recoverySec > RECOVERY_LIMIT_SEC) problems.push(`recovery took ${recoverySec.toFixed(1)} s (limit ${RECOVERY_LIMIT_SEC} s)`);
     const withoutId = receivers.reduce((n, r) => n + r.withoutId(), 0);
@@ -148,6 +165,8 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
       ...rec,
       recoverySec: recoverySec === null ? null : Math.round(recoverySec * 10) / 10,
       faultSec: Math.round((faultEnd - faultStart) / 100) / 10,
+      stranded,
+      states,
       ingest: { perSec, p50Ms: percentile(accepted, 50), p99Ms: percentile(accepted, 99), statuses },
       problems,
       passed: problems.length === 0,
