@@ -15,10 +15,6 @@ export const RECOVERY_LIMIT_SEC = 30;
 export interface FaultContext {
   stack: FaultStack;
   sleep(ms: number): Promise<void>;
-  /** Marks the moment the fault starts (default: when inject() is called). */
-  faultBegins(): void;
-  /** Ingest answers so far. */
-  results: IngestResult[];
   /** The scenario's receivers (one per webhook). */
   receivers: CountingReceiver[];
 }
@@ -96,8 +92,7 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
     const loadOptions = { baseUrl: stack.baseUrl, apiKey: stack.apiKey, eventType };
     const results: IngestResult[] = [];
     await warmUp(loadOptions, receivers);
-    let faultStart = 0;
-    const ctx: FaultContext = { stack, sleep, faultBegins: () => void (faultStart = Date.now()), results, receivers };
+    const ctx: FaultContext = { stack, sleep, receivers };
 
     if (scenario.prepare) {
       await scenario.prepare(ctx, async (n) => {
@@ -111,9 +106,9 @@ export async function runScenario(stack: FaultStack, scenario: Scenario): Promis
     const rate = scenario.rate ?? 200;
     // Bounded: the fault decides how long the load lasts, but never more than 3 minutes.
     const load = startLoad({ ...loadOptions, ratePerSec: rate, maxEvents: rate * 180, durationMs: 180_000 });
-    ctx.results = load.results;
     const loadStart = Date.now();
-    let faultEnd: number;
+    let faultStart = 0;
+    let faultEnd = 0;
     try {
       await sleep(scenario.leadMs ?? 3000);
       faultStart = Date.now();
