@@ -116,7 +116,7 @@ const reconciler = setInterval(() => {
       .finally(() => (reconciling = false));
   }
   // A recover job whose queue entry was lost (Redis flushed) is queued again.
-  requeueStaleRecoverJobs(Math.max(60_000, lockDuration)).catch((err) => log.error({ err }, "recover requeue failed"));
+  requeueStaleRecoverJobs(Math.max(60_000, lockDuration)).catch((err) => log.error({ err: isDatabaseUnavailable(err) ? err.message : err }, "recover requeue failed"));
 }, reconcileEveryMs);
 
 // Retention that actually deletes: failed deliveries past the retention period.

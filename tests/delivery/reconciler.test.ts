@@ -47,14 +47,16 @@ test("every overdue delivery is re-enqueued, past the first page and past stale 
   // …except the oldest ten, whose jobs failed for good (PostgreSQL was down for all their tries).
   const stale = deliveries.slice(0, 10);
   await queue.addBulk(stale.map((d) => ({ name: deliverJob.name, data: { deliveryId: d.id, attempt: 1 }, opts: { jobId: `${d.id}.1`, attempts: 1 } })));
+  const failerConnection = redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true });
   const failer = new Worker(deliverJob.queues.first, async () => {
     throw new UnrecoverableError("database unreachable");
-  }, { connection: redis.duplicate({ maxRetriesPerRequest: null, enableOfflineQueue: true }), prefix: PREFIX, concurrency: 10 });
+  }, { connection: failerConnection, prefix: PREFIX, concurrency: 10 });
   for (let t = 0; (await queue.getFailedCount()) < 10; t++) {
     assert.ok(t < 100, "the stale jobs failed");
     await new Promise((r) => setTimeout(r, 100));
   }
   await failer.close();
+  failerConnection.disconnect();
   await db.delivery.updateMany({ where: { workspaceId: ws.id }, data: { nextAttemptAt: new Date(Date.now() - 3_600_000) } });
 
   // Pages of 4: the oldest pages hold only the stale ten.

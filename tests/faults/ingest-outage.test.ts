@@ -2,7 +2,8 @@
 // (nothing accepted, so nothing lost); Redis down → 202 in the normal time (the
 // event is safe in PostgreSQL) and delivered once Redis is back; the web
 // server's Redis clients report the outage in the log, never as ioredis's
-// "Unhandled error event". A private PostgreSQL and Redis, never the machine's.
+// "Unhandled error event" or socket.io's "missing 'error' handler". A private
+// PostgreSQL and Redis, never the machine's.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { eventually } from "../helpers/api";
@@ -73,11 +74,13 @@ test("Redis down: ingest answers 202 in the normal time, and the events are deli
   }
   for (const a of answers) assert.equal(a.status, 202, JSON.stringify(a.body));
   const slowest = Math.max(...answers.map((a) => a.ms));
-  assert.ok(slowest < 1000, `ingest with Redis down took up to ${slowest} ms`);
+  assert.ok(slowest < 1500, `ingest with Redis down took up to ${slowest} ms`);
+  const back = Date.now();
   await eventually(
     () => Promise.resolve(new Set(rx.requests.slice(before).map((r) => JSON.parse(r.body).data.i).filter((i: number) => i >= 100)).size === 5),
     30_000,
     "the 5 events accepted during the outage delivered",
   );
-  assert.doesNotMatch(web.output(), /Unhandled error event/);
+  console.log(`# Redis down: 5 ingests answered 202 in ≤ ${slowest} ms; delivered ${((Date.now() - back) / 1000).toFixed(1)} s after Redis came back`);
+  assert.doesNotMatch(web.output(), /missing 'error' handler|Unhandled error event/);
 });
