@@ -5,7 +5,10 @@
 // Each request in flight holds a lease in a sorted set per endpoint (member: a
 // random token, score: when the lease runs out). A lease outlives the longest
 // the request can take (its timeout) and is removed as soon as the request
-// ends; a killed worker's leases simply run out, so its slots come back.
+// ends. A lease also names the process holding it, which keeps a heartbeat key
+// alive in Redis: when an endpoint looks full, leases whose process has stopped
+// beating (killed, frozen) are dropped, so a dead worker's slots come back
+// within WORKER_HEARTBEAT_TTL_MS instead of after its requests' whole timeout.
 //
 // A job that finds its endpoint full does not wait in its worker slot: it is
 // put back in the queue as delayed ("parked") and noted in a second sorted set
@@ -33,10 +36,21 @@ export interface Slot {
 // Time a lease outlives the request's own timeout (signing, connecting, a busy event loop).
 const LEASE_MARGIN_MS = 5_000;
 
-// KEYS: leases, parked. ARGV: now, limit, lease end, token, job ref ('' = none), lease ttl, parked ttl.
+// A process's heartbeat: its key lives this long unless renewed (every third of it).
+export const WORKER_HEARTBEAT_TTL_MS = 10_000;
+
+// KEYS: leases, parked. ARGV: now, limit, lease end, token, job ref ('' = none), lease ttl, parked ttl,
+// heartbeat key prefix. A token is "<process id>:<uuid>"; the process's heartbeat key is the prefix +
+// its id (built here rather than passed in KEYS: which processes hold leases is only known inside).
 // 1 = slot taken (and the job no longer parked); 0 = full (the job parked, keeping an earlier place).
 const TAKE = `
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[2]) then
+  for _, member in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+    local holder = string.match(member, '^([^:]+):')
+    if holder and redis.call('EXISTS', ARGV[8] .. holder) == 0 then redis.call('ZREM', KEYS[1], member) end
+  end
+end
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[2]) then
   redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
   if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[6]) then redis.call('PEXPIRE', KEYS[1], ARGV[6]) end
@@ -71,6 +85,20 @@ async function redisWithScripts(): Promise<Redis & InFlightCommands> {
   return redis as Redis & InFlightCommands;
 }
 
+// This process's id in lease tokens, and its heartbeat (started with the first slot it takes).
+const PROCESS_ID = randomUUID().replaceAll("-", "");
+const heartbeatPrefix = () => `${config().QUEUE_PREFIX}:in-flight-holder:`;
+let heartbeat: NodeJS.Timeout | undefined;
+
+async function beat(redis: Redis): Promise<void> {
+  await redis.set(heartbeatPrefix() + PROCESS_ID, "1", "PX", WORKER_HEARTBEAT_TTL_MS);
+  heartbeat ??= setInterval(() => {
+    redis.set(heartbeatPrefix() + PROCESS_ID, "1", "PX", WORKER_HEARTBEAT_TTL_MS).catch(() => {
+      // Redis is down: the leases are unreachable too; the next beat renews it.
+    });
+  }, WORKER_HEARTBEAT_TTL_MS / 3).unref();
+}
+
 const keys = (endpointId: string) => {
   const base = `${config().QUEUE_PREFIX}:in-flight:${endpointId}`;
   return [base, `${base}:parked`] as const;
@@ -90,13 +118,14 @@ export const parkMs = (timeoutMs: number) => Math.round((timeoutMs + LEASE_MARGI
  */
 export async function takeSlot(endpointId: string, limit: number, timeoutMs: number, ref: JobRef | undefined): Promise<Slot | null> {
   const [leases, parked] = keys(endpointId);
-  const token = randomUUID();
+  const token = `${PROCESS_ID}:${randomUUID()}`;
   const now = Date.now();
   const leaseMs = timeoutMs + LEASE_MARGIN_MS;
   let redis: Redis & InFlightCommands;
   try {
     redis = await redisWithScripts();
-    const taken = await redis.takeEndpointSlot(leases, parked, now, limit, now + leaseMs, token, ref ?? "", leaseMs, 2 * parkMs(timeoutMs));
+    if (!heartbeat) await beat(redis);
+    const taken = await redis.takeEndpointSlot(leases, parked, now, limit, now + leaseMs, token, ref ?? "", leaseMs, 2 * parkMs(timeoutMs), heartbeatPrefix());
     if (taken !== 1) return null;
   } catch (err) {
     logger.warn({ err, endpointId }, "in-flight limit unavailable; sending without it");

@@ -7,6 +7,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { spawn } from "node:child_process";
 import { closePrivateQueue } from "../helpers/private-queue";
 
 const PREFIX = `hookrelay-in-flight-${randomBytes(3).toString("hex")}`;
@@ -69,6 +70,34 @@ test("a killed worker's slots come back when their lease runs out", async () => 
   await new Promise((r) => setTimeout(r, 5300));
   const slot = await inFlight.takeSlot(endpoint, 1, 100, undefined);
   assert.ok(slot, "the slot is free again");
+  await slot.release();
+});
+
+test("a killed worker process's slots come back once its heartbeat stops, long before their lease", async () => {
+  const endpoint = `wh_${randomBytes(4).toString("hex")}`;
+  // Another process takes the endpoint's only slot for a 60 s request (lease: 65 s) and is SIGKILLed.
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "--input-type=module", "-e", `const i = await import("@/lib/delivery/in-flight"); const m = i.takeSlot ? i : i.default; if (await m.takeSlot(${JSON.stringify(endpoint)}, 1, 60000, undefined)) console.log("taken"); setInterval(() => {}, 1000);`],
+    { cwd: process.cwd(), env: process.env, stdio: ["ignore", "pipe", "inherit"] },
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("the child took no slot within 20 s")), 20_000);
+      child.stdout!.on("data", (b: Buffer) => b.toString().includes("taken") && (clearTimeout(timer), resolve()));
+    });
+    assert.equal(await inFlight.takeSlot(endpoint, 1, 100, undefined), null, "the other process holds the slot");
+  } finally {
+    child.kill("SIGKILL");
+  }
+  const killedAt = Date.now();
+  let slot = null;
+  while (!slot && Date.now() - killedAt < 30_000) {
+    slot = await inFlight.takeSlot(endpoint, 1, 100, undefined);
+    if (!slot) await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.ok(slot, "the dead process's slot comes back within 30 s (its lease alone would hold it 65 s)");
+  assert.ok(Date.now() - killedAt < inFlight.WORKER_HEARTBEAT_TTL_MS + 2000, `freed ${Date.now() - killedAt} ms after the kill`);
   await slot.release();
 });
 
