@@ -28,8 +28,7 @@ const connection = workerConnection();
 // live worker) puts them back in the queue. A slow attempt is not taken over
 // while it runs: BullMQ renews the lock every lockDuration / 2 for as long as the
 // job's handler is running, however long the request takes.
-const lockDuration = Number(process.env.WORKER_LOCK_MS ?? 20_000);
-const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 10_000);
+const { WORKER_LOCK_MS: lockDuration, WORKER_STALLED_INTERVAL_MS: stalledInterval } = config();
 // A job that stalls (its worker died) runs again; after this many stalls BullMQ
 // fails it, and the reconciler (not the dead letters) takes the delivery back.
 const maxStalledCount = 3;
@@ -102,7 +101,7 @@ const recoverWorker = new Worker(
   { connection, prefix: config().QUEUE_PREFIX, concurrency: 1, lockDuration, stalledInterval },
 ).on("error", (err) => log.error({ err }, "recover worker error"));
 
-const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 15_000);
+const reconcileEveryMs = config().RECONCILE_INTERVAL_MS;
 let reconciling = false;
 const reconciler = setInterval(() => {
   // One pass at a time: a pass over a large backlog may outlast the interval.

@@ -14,8 +14,6 @@ import { recoverJob } from "../queue/jobs";
 import { resendDeliveries, resendSelect } from "../deliveries/resend";
 import type { RecoverJobView } from "../validation/delivery";
 
-const PAGE = Number(process.env.RECOVER_PAGE_SIZE ?? 200);
-
 const g = globalThis as unknown as { recoverQueue?: Queue };
 export function recoverQueue(): Queue {
   g.recoverQueue ??= new Queue(recoverJob.queue, {
@@ -94,7 +92,7 @@ export async function runRecoverJob(id: string, final = true): Promise<void> {
       const page = await db.delivery.findMany({
         where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
         orderBy: { id: "asc" },
-        take: PAGE,
+        take: config().RECOVER_PAGE_SIZE,
         select: resendSelect,
       });
       if (page.length === 0) break;
