@@ -8,15 +8,15 @@ import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { storableText } from "@/lib/db-text";
 import { logger } from "@/lib/logger";
-import { workerConnection } from "@/lib/queue/connection";
-import { closeDeliveryQueues } from "@/lib/queue/delivery-queue";
+import { workerConnection } from "@/lib/redis";
+import { closeQueues } from "@/lib/queue/queues";
 import { deliverJob } from "@/lib/queue/jobs";
 import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
 import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
 import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
 import { recoverJob } from "@/lib/queue/jobs";
-import { recoverQueue, requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
+import { requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
 import { sealLegacyCustomHeaders } from "@/lib/webhooks/custom-headers";
 
 const log = logger.child({ proc: "worker" });
@@ -143,8 +143,7 @@ async function shutdown(signal: string) {
   clearInterval(purger);
   await Promise.all([...workers.map((w) => w.close()), recoverWorker.close()]);
   await recorder.drain();
-  await closeDeliveryQueues();
-  await recoverQueue().close();
+  await closeQueues();
   await connection.quit();
   await db.$disconnect();
   log.info("delivery worker stopped");
