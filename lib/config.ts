@@ -3,6 +3,7 @@
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_SEC } from "./policy-defaults";
 
 const seconds = (min: number, max: number, fallback: number) =>
   z.coerce.number().min(min).max(max).default(fallback);
@@ -28,10 +29,10 @@ const schema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SEC: z.coerce.number().int().min(1).default(60),
   // Prefix for BullMQ keys, so several installs (or the test run) can share one Redis.
   QUEUE_PREFIX: z.string().default("hookrelay"),
-  WEBHOOK_TIMEOUT_SEC: seconds(1, 60, 15),
+  WEBHOOK_TIMEOUT_SEC: seconds(1, 60, DEFAULT_TIMEOUT_SEC),
   WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(1).max(10).optional(),
-  // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h".
-  DELIVERY_RETRY_SCHEDULE: z.string().default("0,5s,5m,30m,2h,5h,10h,10h"),
+  // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h" (the standard preset).
+  DELIVERY_RETRY_SCHEDULE: z.string().default(DEFAULT_RETRY_SCHEDULE),
   // API requests per minute per API key (or signed-in user), and per client IP.
   API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6000),
   API_RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(12000),

@@ -2,6 +2,7 @@
 // workspace, and an API key for it. Idempotent: safe to run on every start.
 import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
+import { DEFAULT_JITTER } from "@/lib/policy-defaults";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { ALL_SCOPES, hashApiKey } from "@/lib/api/api-keys";
@@ -56,7 +57,7 @@ async function main() {
         url,
         events: ["scan.*", "infringement.*", "takedown.*"],
         description: "Built-in demo receiver (answers 200, sometimes 503 to show retries)",
-        retry: { preset: "quick-exponential", jitter: 0.2 },
+        retry: { preset: "quick-exponential", jitter: DEFAULT_JITTER },
       });
     }
   }
