@@ -141,6 +141,8 @@ const schema = z.object({
 });
 
 export type Config = z.infer<typeof schema>;
+/** The name of every setting, for the test that keeps .env.example in step with this file. */
+export const SETTING_NAMES = Object.keys(schema.shape);
 
 let cached: Config | undefined;
 
