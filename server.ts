@@ -10,7 +10,7 @@ import { bodyLimitFor, limitBody } from "@/lib/http/body-limit";
 import { securityHeaders } from "@/lib/http/security-headers";
 import { answerClientError, refuse, undecodablePath } from "@/lib/http/refuse";
 
-const dev = process.env.NODE_ENV !== "production";
+const dev = config().NODE_ENV !== "production";
 // Loopback unless HOST is set (lib/config.ts): with open sign-up, listening on every
 // interface by default would put a fresh install on the network unasked.
 const { PORT: port, HOST: hostname } = config();

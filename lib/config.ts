@@ -1,8 +1,9 @@
-// Every setting the app, the worker and the scripts read, parsed once.
-// .env.example documents each of them.
+// Every setting the web app, the worker and lib/ read, parsed once (scripts/ read
+// the few they need before the app starts). .env.example documents each of them.
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { DEFAULT_RETRY_SCHEDULE, DEFAULT_TIMEOUT_SEC } from "./policy-defaults";
 
 const seconds = (min: number, max: number, fallback: number) =>
   z.coerce.number().min(min).max(max).default(fallback);
@@ -19,12 +20,19 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   // 32 bytes, base64: encrypts endpoint signing secrets at rest.
   ENCRYPTION_KEY: z.string().optional(),
+  // Signs dashboard sessions (better-auth; npm start generates it into .env).
+  BETTER_AUTH_SECRET: z.string().optional(),
+  // Signs live-feed tokens (lib/realtime/token.ts). Unset: a key derived from BETTER_AUTH_SECRET.
+  REALTIME_JWT_SECRET: z.string().optional(),
+  // Sign-in / sign-up attempts per client address per window, per web process (lib/auth/auth.ts).
+  AUTH_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SEC: z.coerce.number().int().min(1).default(60),
   // Prefix for BullMQ keys, so several installs (or the test run) can share one Redis.
   QUEUE_PREFIX: z.string().default("hookrelay"),
-  WEBHOOK_TIMEOUT_SEC: seconds(1, 60, 15),
+  WEBHOOK_TIMEOUT_SEC: seconds(1, 60, DEFAULT_TIMEOUT_SEC),
   WEBHOOK_MAX_RETRIES: z.coerce.number().int().min(1).max(10).optional(),
-  // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h".
-  DELIVERY_RETRY_SCHEDULE: z.string().default("0,5s,5m,30m,2h,5h,10h,10h"),
+  // Comma-separated delays between attempts, e.g. "0,5s,5m,30m,2h,5h,10h,10h" (the standard preset).
+  DELIVERY_RETRY_SCHEDULE: z.string().default(DEFAULT_RETRY_SCHEDULE),
   // API requests per minute per API key (or signed-in user), and per client IP.
   API_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(6000),
   API_RATE_LIMIT_PER_IP_PER_MIN: z.coerce.number().int().min(1).default(12000),
@@ -38,6 +46,15 @@ const schema = z.object({
   // unless the endpoint sets its own `max_in_flight`. Default: 10 % of WORKER_CONCURRENCY, so
   // a hanging endpoint holds at most that share of a worker's slots; its other deliveries wait.
   ENDPOINT_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(1000).optional(),
+  // The worker (workers/delivery-worker.ts): a crashed worker's jobs are taken over once
+  // their lock (WORKER_LOCK_MS) expires and the next stalled-job check runs (every
+  // WORKER_STALLED_INTERVAL_MS); the reconciler looks for due deliveries without a job
+  // every RECONCILE_INTERVAL_MS.
+  WORKER_LOCK_MS: z.coerce.number().int().min(500).default(20_000),
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(5_000),
+  // Failed deliveries a bulk recover job (lib/recover/service.ts) resends per page.
+  RECOVER_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(200),
   // PostgreSQL connections per process (web server, each worker).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // SSRF guard (lib/delivery/ssrf.ts): comma-separated CIDRs that webhooks may reach even
@@ -109,10 +126,23 @@ const schema = z.object({
   MAX_CALLBACK_ENDPOINTS_PER_WORKSPACE: z.coerce.number().int().min(1).default(1000),
   // Workspaces one user owns, the one made at sign-up included.
   MAX_WORKSPACES_PER_USER: z.coerce.number().int().min(1).default(10),
+  // The demo (npm start, prisma/seed.ts, workers/demo-producer.ts): the seeded account and
+  // its workspace's API key; the events per second the demo producer posts (0 = off) and
+  // where (default APP_URL); the built-in receiver at /api/demo/receiver ("on": answered,
+  // and seeded as a webhook; npm start turns it on) and the share of 503s it answers.
+  DEMO_EMAIL: z.string().default("demo@hookrelay.dev"),
+  DEMO_PASSWORD: z.string().default("demo-password"),
+  DEMO_API_KEY: z.string().optional(),
+  DEMO_EVENTS_PER_SEC: z.coerce.number().min(0).default(2),
+  DEMO_TARGET_URL: z.string().optional(),
+  DEMO_RECEIVER: z.enum(["on", "off"]).default("off"),
+  DEMO_RECEIVER_FAIL_RATE: z.coerce.number().min(0).max(1).default(0.1),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
 export type Config = z.infer<typeof schema>;
+/** The name of every setting, for the test that keeps .env.example in step with this file. */
+export const SETTING_NAMES = Object.keys(schema.shape);
 
 let cached: Config | undefined;
 

@@ -19,6 +19,6 @@ function createClient() {
 
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 // Next's dev server re-evaluates modules on change; keep one pool.
-if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
+if (config().NODE_ENV !== "production") globalForPrisma.prisma = db;
 
 export { Prisma } from "./generated/prisma/client";

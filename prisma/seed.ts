@@ -1,15 +1,15 @@
 // Demo data for `npm start` (and the e2e tests): a demo user who owns a demo
 // workspace, and an API key for it. Idempotent: safe to run on every start.
 import { auth } from "@/lib/auth/auth";
+import { config } from "@/lib/config";
+import { DEFAULT_JITTER } from "@/lib/policy-defaults";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
 import { ALL_SCOPES, hashApiKey } from "@/lib/api/api-keys";
 import { createWorkspace } from "@/lib/workspaces/service";
 import { createWebhook } from "@/lib/webhooks/service";
 
-const email = process.env.DEMO_EMAIL ?? "demo@hookrelay.dev";
-const password = process.env.DEMO_PASSWORD ?? "demo-password";
-const apiKey = process.env.DEMO_API_KEY;
+const { DEMO_EMAIL: email, DEMO_PASSWORD: password, DEMO_API_KEY: apiKey } = config();
 
 async function main() {
   if (!apiKey) throw new Error("DEMO_API_KEY is not set (npm start generates one into .env)");
@@ -49,15 +49,15 @@ async function main() {
   }
 
   // npm start: a webhook to the app's own demo receiver, so deliveries flow out of the box.
-  if (process.env.DEMO_RECEIVER === "on") {
-    const url = `http://127.0.0.1:${process.env.PORT ?? 3000}/api/demo/receiver`;
+  if (config().DEMO_RECEIVER === "on") {
+    const url = `http://127.0.0.1:${config().PORT}/api/demo/receiver`;
     const exists = await db.endpoint.findFirst({ where: { workspaceId: membership.workspaceId, url } });
     if (!exists) {
       await createWebhook(membership.workspaceId, {
         url,
         events: ["scan.*", "infringement.*", "takedown.*"],
         description: "Built-in demo receiver (answers 200, sometimes 503 to show retries)",
-        retry: { preset: "quick-exponential", jitter: 0.2 },
+        retry: { preset: "quick-exponential", jitter: DEFAULT_JITTER },
       });
     }
   }

@@ -8,15 +8,15 @@ import { db } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { storableText } from "@/lib/db-text";
 import { logger } from "@/lib/logger";
-import { workerConnection } from "@/lib/queue/connection";
-import { closeDeliveryQueues } from "@/lib/queue/delivery-queue";
+import { workerConnection } from "@/lib/redis";
+import { closeQueues } from "@/lib/queue/queues";
 import { deliverJob } from "@/lib/queue/jobs";
 import { AttemptRecorder } from "@/lib/delivery/attempt-recorder";
 import { processDelivery } from "@/lib/delivery/process-delivery";
 import { failDelivery, reconcileOverdue } from "@/lib/delivery/reconciler";
 import { purgeDeadLetters } from "@/lib/deliveries/dead-letter";
 import { recoverJob } from "@/lib/queue/jobs";
-import { recoverQueue, requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
+import { requeueStaleRecoverJobs, runRecoverJob } from "@/lib/recover/service";
 import { sealLegacyCustomHeaders } from "@/lib/webhooks/custom-headers";
 
 const log = logger.child({ proc: "worker" });
@@ -28,8 +28,7 @@ const connection = workerConnection();
 // live worker) puts them back in the queue. A slow attempt is not taken over
 // while it runs: BullMQ renews the lock every lockDuration / 2 for as long as the
 // job's handler is running, however long the request takes.
-const lockDuration = Number(process.env.WORKER_LOCK_MS ?? 20_000);
-const stalledInterval = Number(process.env.WORKER_STALLED_INTERVAL_MS ?? 10_000);
+const { WORKER_LOCK_MS: lockDuration, WORKER_STALLED_INTERVAL_MS: stalledInterval } = config();
 // A job that stalls (its worker died) runs again; after this many stalls BullMQ
 // fails it, and the reconciler (not the dead letters) takes the delivery back.
 const maxStalledCount = 3;
@@ -107,7 +106,7 @@ const recoverWorker = new Worker(
 // the 5 s default keeps recovery from a Redis outage within ~15 s (the fault suite's limit is 30 s;
 // at 15 s it measured 38–47 s). A re-add of a job that still exists is skipped, so a short
 // interval never sends twice.
-const reconcileEveryMs = Number(process.env.RECONCILE_INTERVAL_MS ?? 5_000);
+const reconcileEveryMs = config().RECONCILE_INTERVAL_MS;
 let reconciling = false;
 const reconciler = setInterval(() => {
   // One pass at a time: a pass over a large backlog may outlast the interval.
@@ -149,8 +148,7 @@ async function shutdown(signal: string) {
   clearInterval(purger);
   await Promise.all([...workers.map((w) => w.close()), recoverWorker.close()]);
   await recorder.drain();
-  await closeDeliveryQueues();
-  await recoverQueue().close();
+  await closeQueues();
   await connection.quit();
   await db.$disconnect();
   log.info("delivery worker stopped");

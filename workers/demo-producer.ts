@@ -1,14 +1,14 @@
 // The demo producer: plays the content-protection platform and posts its events
 // through the public ingest API, exactly as a real producer would, so demo
 // events are delivered to webhooks and appear in the live dashboard.
-// Settings: DEMO_API_KEY, APP_URL, DEMO_EVENTS_PER_SEC (default 2; 0 = off).
+// Settings: DEMO_API_KEY, DEMO_TARGET_URL (default APP_URL), DEMO_EVENTS_PER_SEC (default 2; 0 = off).
+import { config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 import { ContentProtectionDemo } from "@/lib/demo/content-protection";
 
 const log = logger.child({ proc: "demo" });
-const rate = Number(process.env.DEMO_EVENTS_PER_SEC ?? 2);
-const key = process.env.DEMO_API_KEY;
-const base = process.env.DEMO_TARGET_URL ?? process.env.APP_URL ?? "http://localhost:3000";
+const { DEMO_EVENTS_PER_SEC: rate, DEMO_API_KEY: key } = config();
+const base = config().DEMO_TARGET_URL ?? config().APP_URL;
 
 async function main() {
   if (!(rate > 0)) {

@@ -1,6 +1,7 @@
 // The webhook form's state and its translation to and from the API body. Pure,
 // so it is unit-tested without a browser.
 import type { Webhook } from "@/lib/validation/webhook";
+import { RETRY_PRESET_KEYS, retryPresetLabel } from "@/lib/policy-defaults";
 
 export interface HeaderRow {
   name: string;
@@ -36,10 +37,7 @@ export const SIGNATURE_CHOICES = [
 ];
 
 export const RETRY_CHOICES = [
-  { value: "standard", label: "Standard: immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h" },
-  { value: "gentle-6h", label: "Gentle: 1 min, 5 min, 15 min, 1 h, 6 h" },
-  { value: "moderate-2h", label: "Moderate: immediately, 1 min, 5 min, 30 min, 2 h" },
-  { value: "quick-exponential", label: "Quick: 1 s, 2 s, 4 s" },
+  ...RETRY_PRESET_KEYS.map((value) => ({ value, label: retryPresetLabel(value) })),
   { value: "custom", label: "Custom schedule…" },
 ];
 

@@ -2,7 +2,8 @@
 // each marked "default" or "custom", so the settings card shows what deliveries
 // will really use rather than only what was saved. Pure: no React, no fetches.
 import type { Webhook } from "@/lib/validation/webhook";
-import { RETRY_PRESETS, SIGNATURE_PRESETS } from "@/lib/validation/endpoint-policy";
+import { SIGNATURE_PRESETS } from "@/lib/validation/endpoint-policy";
+import { DEFAULT_JITTER, RETRY_PRESETS } from "@/lib/policy-defaults";
 
 /** Server-side fallbacks a webhook without its own setting gets (lib/config.ts). */
 export interface ServerDefaults {
@@ -28,8 +29,6 @@ export interface SettingGroup {
   title: string;
   rows: SettingRow[];
 }
-
-const DEFAULT_JITTER = 0.2;
 
 export function settingGroups(webhook: Webhook, defaults: ServerDefaults): SettingGroup[] {
   return [
@@ -129,7 +128,7 @@ function retryRows(webhook: Webhook, defaults: ServerDefaults): SettingRow[] {
   let schedule: string[];
   if (!r) schedule = defaults.retrySchedule.split(",").map((d) => d.trim()).filter(Boolean);
   else if (r.preset === "custom") schedule = r.schedule ?? ["0"];
-  else schedule = [...RETRY_PRESETS[r.preset]];
+  else schedule = [...RETRY_PRESETS[r.preset].schedule];
   if (defaults.maxRetries !== null) schedule = schedule.slice(0, defaults.maxRetries + 1);
   const jitter = r?.jitter ?? DEFAULT_JITTER;
   return [

@@ -3,7 +3,7 @@
 // headers; a refusal is a 429 with Retry-After.
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "../config";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 
 export type RateSubject = "principal" | "ip";
 

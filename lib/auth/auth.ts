@@ -17,15 +17,13 @@ import { emailVerification, signupRefusal } from "./account-policy";
 // Credential endpoints get a stricter limit than the library's default (3 per 10 s):
 // a window long enough to slow guessing down. Configurable so the test run, where
 // every request comes from one address, can sign up many users.
-const authWindow = Number(process.env.AUTH_RATE_LIMIT_WINDOW_SEC ?? 60);
-const authMax = Number(process.env.AUTH_RATE_LIMIT_MAX ?? 10);
-const credentialRule = { window: authWindow, max: authMax };
+const credentialRule = { window: config().AUTH_RATE_LIMIT_WINDOW_SEC, max: config().AUTH_RATE_LIMIT_MAX };
 const verification = emailVerification(config().EMAIL_VERIFICATION, Boolean(config().SMTP_URL));
 
 export const auth = betterAuth({
   appName: "HookRelay",
   baseURL: config().APP_URL,
-  secret: process.env.BETTER_AUTH_SECRET,
+  secret: config().BETTER_AUTH_SECRET,
   database: prismaAdapter(db, { provider: "postgresql" }),
   // A maximum too: hashing megabyte-long "passwords" is a cheap way to burn our CPU.
   emailAndPassword: {

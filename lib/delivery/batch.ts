@@ -3,7 +3,7 @@
 // Their own jobs then find them claimed and skip.
 import { db } from "../db";
 import { config } from "../config";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 import type { ClaimedDelivery } from "./claim";
 
 export interface BatchMate {

@@ -1,7 +1,7 @@
 // The coalescing decisions at send time (rules in ./coalesce.ts).
 import { db } from "../db";
 import { config } from "../config";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 import type { ClaimedDelivery } from "./claim";
 import { isProgressType, isTerminalType } from "./coalesce";
 

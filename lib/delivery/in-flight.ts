@@ -23,7 +23,8 @@ import { Job } from "bullmq";
 import type { Redis } from "ioredis";
 import { config, defaultMaxInFlight } from "../config";
 import { logger } from "../logger";
-import { deliveryQueue, readyRedis } from "../queue/delivery-queue";
+import { deliveryQueue } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 
 /** A queued job, named so that another worker can wake it: `<queue>|<job id>`. */
 export type JobRef = string;

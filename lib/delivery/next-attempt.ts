@@ -1,6 +1,7 @@
 // After an attempt: is the delivery done, failed, or due again — and when?
 import { config } from "../config";
-import { RETRY_PRESETS, type EndpointPolicy } from "../validation/endpoint-policy";
+import type { EndpointPolicy } from "../validation/endpoint-policy";
+import { DEFAULT_JITTER, RETRY_PRESETS } from "../policy-defaults";
 import { classifyResult, type Outcome } from "./outcome";
 import { capRetries, delayBefore, parseSchedule } from "./retry-schedule";
 import type { SendResult } from "./http-sender";
@@ -19,7 +20,7 @@ export function scheduleFor(policy: EndpointPolicy): number[] {
   } else if (retry.preset === "custom") {
     schedule = parseSchedule((retry.schedule ?? ["0"]).join(","));
   } else {
-    schedule = parseSchedule(RETRY_PRESETS[retry.preset as keyof typeof RETRY_PRESETS].join(","));
+    schedule = parseSchedule(RETRY_PRESETS[retry.preset].schedule.join(","));
   }
   return capRetries(schedule, config().WEBHOOK_MAX_RETRIES);
 }
@@ -46,7 +47,7 @@ export function nextStep(result: SendResult, policy: EndpointPolicy, attempt: nu
   if (outcome === "permanent") return { outcome, status: "failed", delayMs: null };
   const scheduled = delayBefore(scheduleFor(policy), attempt + 1);
   if (scheduled === null) return { outcome, status: "failed", delayMs: null };
-  const jitter = policy.retry?.jitter ?? 0.2;
+  const jitter = policy.retry?.jitter ?? DEFAULT_JITTER;
   let delayMs = Math.round(scheduled * (1 + jitter * (2 * random() - 1)));
   // The receiver asked us to wait: never sooner than it said, never past 24 h.
   const retryAfter = parseRetryAfter(result.headers?.["retry-after"], now);

@@ -7,7 +7,7 @@
 // perSecond + 1 deliveries, spread out rather than in bursts.
 import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { config } from "../config";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 
 let slots: RateLimiterRedis | undefined;
 

@@ -3,7 +3,7 @@
 // notification"): a delivery that used up its retries, an endpoint disabled.
 import { config } from "../config";
 import { logger } from "../logger";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 import { sendMail } from "./mailer";
 import { workspaceAdminEmails } from "./recipients";
 

@@ -1,49 +1,13 @@
-import { Queue } from "bullmq";
-import type { Redis } from "ioredis";
-import { config } from "../config";
+import type { Queue } from "bullmq";
 import { logger } from "../logger";
-import { producerConnection, whenReady } from "./connection";
+import { readyRedis } from "../redis";
 import { deliverJob, deliverJobId, queueForAttempt, type DeliverJobData } from "./jobs";
-
-const globalForQueue = globalThis as unknown as { deliveryQueues?: Map<string, Queue>; producerRedis?: Redis };
-
-/** The process's one fail-fast Redis connection (also used by the health check). */
-export function producerRedis(): Redis {
-  globalForQueue.producerRedis ??= producerConnection();
-  return globalForQueue.producerRedis;
-}
-
-/** The producer connection once it is connected (it refuses commands before that). */
-export async function readyRedis(timeoutMs = 2000): Promise<Redis> {
-  const redis = producerRedis();
-  await whenReady(redis, timeoutMs);
-  return redis;
-}
+import { queue } from "./queues";
 
 export function deliveryQueue(name: string = deliverJob.queues.first): Queue {
-  globalForQueue.deliveryQueues ??= new Map();
-  let queue = globalForQueue.deliveryQueues.get(name);
-  if (!queue) {
-    queue = new Queue(name, {
-      connection: producerRedis(),
-      prefix: config().QUEUE_PREFIX,
-      // Job-level retries cover infrastructure errors only (database briefly
-      // unreachable…); webhook retries are scheduled by the worker from PostgreSQL.
-      defaultJobOptions: {
-        removeOnComplete: true,
-        removeOnFail: 1000,
-        attempts: 5,
-        backoff: { type: "exponential", delay: 1000 },
-      },
-    });
-    globalForQueue.deliveryQueues.set(name, queue);
-  }
-  return queue;
-}
-
-export async function closeDeliveryQueues(): Promise<void> {
-  for (const q of globalForQueue.deliveryQueues?.values() ?? []) await q.close();
-  globalForQueue.deliveryQueues?.clear();
+  // Job-level retries cover infrastructure errors only (database briefly
+  // unreachable…); webhook retries are scheduled by the worker from PostgreSQL.
+  return queue(name, { removeOnComplete: true, removeOnFail: 1000, attempts: 5, backoff: { type: "exponential", delay: 1000 } });
 }
 
 export interface ScheduledDelivery extends DeliverJobData {

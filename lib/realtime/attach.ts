@@ -8,8 +8,7 @@ import type { Duplex } from "node:stream";
 import { Server as SocketServer } from "socket.io";
 import { createAdapter } from "@socket.io/redis-adapter";
 import { WebSocketServer, type WebSocket } from "ws";
-import { Redis } from "ioredis";
-import { logRedisErrors } from "../queue/connection";
+import { pubSubConnections } from "../redis";
 import { config } from "../config";
 import { logger } from "../logger";
 import { watchAccess } from "./access";
@@ -40,8 +39,7 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
   const hub = new LiveHub();
   const stopWatching = watchAccess(hub, config().LIVE_RECHECK_SEC * 1000);
   // An outage is logged once per connection (not as ioredis's "Unhandled error event" per reconnect try).
-  const pub = logRedisErrors(new Redis(config().REDIS_URL, { maxRetriesPerRequest: null }), "live feed publisher");
-  const sub = logRedisErrors(pub.duplicate(), "live feed subscriber");
+  const { pub, sub } = pubSubConnections("live feed");
   const io = new SocketServer(server, {
     adapter: createAdapter(pub, sub, { key: liveChannelKey() }),
     // Other upgrade requests (/ws, Next.js) belong to other handlers.

@@ -7,7 +7,7 @@
 import { Emitter } from "@socket.io/redis-emitter";
 import { config } from "../config";
 import { logger } from "../logger";
-import { readyRedis } from "../queue/delivery-queue";
+import { readyRedis } from "../redis";
 import { LIVE_BATCH, type LiveEvent } from "./messages";
 
 const FLUSH_MS = 100;

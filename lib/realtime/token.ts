@@ -2,13 +2,14 @@
 // `/ws?token=…`): HS256 JWTs via jose, bound to one workspace.
 import { SignJWT, jwtVerify } from "jose";
 import { createHash } from "node:crypto";
+import { config } from "../config";
 
 const ISSUER = "hookrelay";
 const AUDIENCE = "live-feed";
 export const LIVE_TOKEN_TTL_SEC = 15 * 60;
 
 function key(): Uint8Array {
-  const secret = process.env.REALTIME_JWT_SECRET ?? process.env.BETTER_AUTH_SECRET;
+  const secret = config().REALTIME_JWT_SECRET ?? config().BETTER_AUTH_SECRET;
   if (!secret) throw new Error("REALTIME_JWT_SECRET or BETTER_AUTH_SECRET must be set to issue live-feed tokens");
   // A key of its own, derived so that a token can never be mistaken for a session secret.
   return createHash("sha256").update(`live-feed:${secret}`).digest();

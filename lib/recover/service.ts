@@ -2,28 +2,20 @@
 // one webhook created in [since, until), in the background, with progress.
 // The API writes a RecoverJob row and enqueues its id; the worker process
 // pages through the failed deliveries and resends each page (trigger "manual").
-import { Queue } from "bullmq";
+import type { Queue } from "bullmq";
 import { db } from "../db";
 import { config } from "../config";
 import { newId } from "../ids";
 import { notFound } from "../api/errors";
 import { logger } from "../logger";
-import { producerRedis } from "../queue/delivery-queue";
-import { whenReady } from "../queue/connection";
+import { readyRedis } from "../redis";
+import { queue } from "../queue/queues";
 import { recoverJob } from "../queue/jobs";
 import { resendDeliveries, resendSelect } from "../deliveries/resend";
 import type { RecoverJobView } from "../validation/delivery";
 
-const PAGE = Number(process.env.RECOVER_PAGE_SIZE ?? 200);
-
-const g = globalThis as unknown as { recoverQueue?: Queue };
-export function recoverQueue(): Queue {
-  g.recoverQueue ??= new Queue(recoverJob.queue, {
-    connection: producerRedis(),
-    prefix: config().QUEUE_PREFIX,
-    defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: "exponential", delay: 1000 } },
-  });
-  return g.recoverQueue;
+function recoverQueue(): Queue {
+  return queue(recoverJob.queue, { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: "exponential", delay: 1000 } });
 }
 
 type Row = { id: string; endpointId: string; since: Date; until: Date | null; status: RecoverJobView["status"]; total: number; processed: number; error: string | null; createdAt: Date; updatedAt: Date };
@@ -56,7 +48,7 @@ export async function startRecover(workspaceId: string, endpointId: string, rang
 /** Never throws: a job left "queued" is picked up again by requeueStaleRecoverJobs. */
 export async function enqueueRecover(id: string) {
   try {
-    await whenReady(producerRedis(), 2000);
+    await readyRedis();
     await recoverQueue().add(recoverJob.name, recoverJob.schema.parse({ recoverJobId: id }), { jobId: id });
   } catch (err) {
     logger.warn({ err, id }, "could not enqueue the recover job; it will be picked up later");
@@ -94,7 +86,7 @@ export async function runRecoverJob(id: string, final = true): Promise<void> {
       const page = await db.delivery.findMany({
         where: { ...where, ...(cursor ? { id: { gt: cursor } } : {}) },
         orderBy: { id: "asc" },
-        take: PAGE,
+        take: config().RECOVER_PAGE_SIZE,
         select: resendSelect,
       });
       if (page.length === 0) break;

@@ -2,6 +2,7 @@
 // webhook create/update under the same snake_case names. Every field is
 // optional: what is absent falls back to the environment's defaults.
 import { z } from "zod";
+import { DEFAULT_JITTER, DELAY_PATTERN, RETRY_PRESET_KEYS } from "../policy-defaults";
 
 // ── Signatures ────────────────────────────────────────────────────────────────
 // Presets are named for what they are to a receiver, not for who uses them.
@@ -84,26 +85,15 @@ export const signatureSchema = z.strictObject({
 export type SignatureSettings = z.infer<typeof signatureSchema>;
 
 // ── Retries ───────────────────────────────────────────────────────────────────
-// Delays before each attempt; the first entry is the initial attempt.
-export const RETRY_PRESETS = {
-  standard: ["0", "5s", "5m", "30m", "2h", "5h", "10h", "10h"],
-  // retries after 1 min, 5 min, 15 min, 1 h, 6 h
-  "gentle-6h": ["0", "1m", "5m", "15m", "1h", "6h"],
-  // immediately, then 1 min, 5 min, 30 min, 2 h
-  "moderate-2h": ["0", "1m", "5m", "30m", "2h"],
-  // quick exponential: 1 s, 2 s, 4 s
-  "quick-exponential": ["0", "1s", "2s", "4s"],
-} as const;
-export type RetryPreset = keyof typeof RETRY_PRESETS;
-
-const delay = z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)?$/, 'delays look like "0", "500ms", "5s", "5m", "2h"');
+// Presets and defaults: lib/policy-defaults.ts.
+const delay = z.string().trim().regex(DELAY_PATTERN, 'delays look like "0", "500ms", "5s", "5m", "2h"');
 
 export const retrySchema = z
   .strictObject({
-    preset: z.enum(["standard", "gentle-6h", "moderate-2h", "quick-exponential", "custom"]).default("standard"),
+    preset: z.enum([...RETRY_PRESET_KEYS, "custom"]).default("standard"),
     schedule: z.array(delay).min(1).max(30).optional(),
     // ±fraction of each delay, so many failing deliveries don't retry in lockstep.
-    jitter: z.number().min(0).max(0.5).default(0.2),
+    jitter: z.number().min(0).max(0.5).default(DEFAULT_JITTER),
   })
   .refine((r) => r.preset !== "custom" || r.schedule, { message: 'a "custom" retry preset needs a schedule', path: ["schedule"] });
 export type RetrySettings = z.infer<typeof retrySchema>;

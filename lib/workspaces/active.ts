@@ -1,6 +1,7 @@
 // Which workspace a signed-in user is acting in. The choice lives in an httpOnly
 // cookie, but the cookie is only a preference: every request re-checks it against
 // Membership, so a forged or stale value can never reach another tenant's data.
+import { config } from "../config";
 import { db } from "../db";
 
 export const WORKSPACE_COOKIE = "hr_ws";
@@ -44,6 +45,6 @@ export const workspaceCookieOptions = {
   httpOnly: true,
   sameSite: "lax" as const,
   path: "/",
-  secure: process.env.APP_URL?.startsWith("https://") ?? false,
+  secure: config().APP_URL.startsWith("https://"),
   maxAge: 60 * 60 * 24 * 365,
 };

@@ -10,7 +10,8 @@
 // counted. Progress goes to stderr; the last stdout line is the JSON summary.
 import { ingestEvents } from "@/lib/events/ingest-batch";
 import { db } from "@/lib/db";
-import { closeDeliveryQueues, readyRedis } from "@/lib/queue/delivery-queue";
+import { closeQueues } from "@/lib/queue/queues";
+import { readyRedis } from "@/lib/redis";
 import { benchEvent, createBenchWorkspace } from "./bench-workspace";
 
 const events = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -71,7 +72,7 @@ async function main() {
 
 main()
   .then(async () => {
-    await closeDeliveryQueues();
+    await closeQueues();
     await db.$disconnect();
     process.exit(0);
   })

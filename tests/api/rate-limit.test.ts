@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { findApiKey } from "@/lib/api/api-keys";
 import { consumeApiRate, resetApiRate } from "@/lib/api/api-rate-limit";
 import { config } from "@/lib/config";
-import { producerRedis } from "@/lib/queue/delivery-queue";
+import { producerRedis } from "@/lib/redis";
 import { newTenant } from "../helpers/tenant";
 
 let t: Awaited<ReturnType<typeof newTenant>>;

@@ -18,7 +18,7 @@ process.env.QUEUE_PREFIX = PREFIX;
 let db: typeof import("@/lib/db").db;
 let ingestEvent: typeof import("@/lib/events/ingest").ingestEvent;
 let createWebhook: typeof import("@/lib/webhooks/service").createWebhook;
-let readyRedis: typeof import("@/lib/queue/delivery-queue").readyRedis;
+let readyRedis: typeof import("@/lib/redis").readyRedis;
 
 const workers: ChildProcess[] = [];
 const receivers: Receiver[] = [];
@@ -35,7 +35,7 @@ before(async () => {
   ({ db } = await import("@/lib/db"));
   ({ ingestEvent } = await import("@/lib/events/ingest"));
   ({ createWebhook } = await import("@/lib/webhooks/service"));
-  ({ readyRedis } = await import("@/lib/queue/delivery-queue"));
+  ({ readyRedis } = await import("@/lib/redis"));
   const { createWorkspace } = await import("@/lib/workspaces/service");
   workspaceId = (await createWorkspace("Durability")).id;
 });

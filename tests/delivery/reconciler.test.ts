@@ -30,7 +30,8 @@ test("every overdue delivery is re-enqueued, past the first page and past stale 
   const { ingestEvent } = await import("@/lib/events/ingest");
   const { createWebhook } = await import("@/lib/webhooks/service");
   const { createWorkspace } = await import("@/lib/workspaces/service");
-  const { deliveryQueue, readyRedis } = await import("@/lib/queue/delivery-queue");
+  const { deliveryQueue } = await import("@/lib/queue/delivery-queue");
+  const { readyRedis } = await import("@/lib/redis");
   const { deliverJob } = await import("@/lib/queue/jobs");
   const { reconcileOverdue } = await import("@/lib/delivery/reconciler");
 

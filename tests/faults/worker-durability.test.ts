@@ -34,8 +34,8 @@ before(async () => {
 
 after(async () => {
   await Promise.all(receivers.map((r) => r.close()));
-  await (await import("@/lib/queue/delivery-queue")).closeDeliveryQueues().catch(() => {});
-  (await import("@/lib/queue/delivery-queue")).producerRedis().disconnect();
+  await (await import("@/lib/queue/queues")).closeQueues().catch(() => {});
+  (await import("@/lib/redis")).producerRedis().disconnect();
   await lib?.db.$disconnect().catch(() => {});
   await services.cleanup();
 });

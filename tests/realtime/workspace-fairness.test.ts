@@ -4,7 +4,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { readyRedis } from "@/lib/queue/delivery-queue";
+import { readyRedis } from "@/lib/redis";
 import { flushLive, publishLive } from "@/lib/realtime/publisher";
 import type { LiveEvent } from "@/lib/realtime/messages";
 import { eventually } from "../helpers/api";

@@ -1,9 +1,11 @@
-// Two kinds of Redis connection (BullMQ "going to production"): producers fail
-// fast so an API request never hangs on a dead Redis (PostgreSQL already holds
-// the delivery; the reconciler enqueues it later), workers wait and reconnect.
+// The process's Redis connections, as lib/db.ts holds its PostgreSQL pool. Two kinds
+// (BullMQ "going to production"): the producer fails fast, so an API request never
+// hangs on a dead Redis (PostgreSQL already holds the delivery; the reconciler
+// enqueues it later); workers and the live feed's pub/sub wait and reconnect.
+// Every connection logs its errors (logRedisErrors).
 import { Redis } from "ioredis";
-import { config } from "../config";
-import { logger } from "../logger";
+import { config } from "./config";
+import { logger } from "./logger";
 
 // Connections that have been ready at least once: when one of these is down,
 // Redis is having an outage, not a slow start, and waiting would only delay the caller.
@@ -14,7 +16,7 @@ const wasReady = new WeakSet<Redis>();
  * try, and without a listener prints "Unhandled error event" for each); the
  * return of the connection is logged too.
  */
-export function logRedisErrors(redis: Redis, name: string): Redis {
+function logRedisErrors(redis: Redis, name: string): Redis {
   let down = false;
   redis.on("error", (err) => {
     if (down) return;
@@ -29,12 +31,33 @@ export function logRedisErrors(redis: Redis, name: string): Redis {
   return redis;
 }
 
-export function producerConnection(): Redis {
-  return logRedisErrors(new Redis(config().REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }), "producer");
+const globalForRedis = globalThis as unknown as { producerRedis?: Redis };
+
+/** The process's one fail-fast connection: queues, locks, rate limits, live publishing, the health check. */
+export function producerRedis(): Redis {
+  globalForRedis.producerRedis ??= logRedisErrors(
+    new Redis(config().REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }),
+    "producer",
+  );
+  return globalForRedis.producerRedis;
 }
 
+/** The producer connection once it is connected (it refuses commands before that). */
+export async function readyRedis(timeoutMs = 2000): Promise<Redis> {
+  const redis = producerRedis();
+  await whenReady(redis, timeoutMs);
+  return redis;
+}
+
+/** A new connection for BullMQ workers: commands wait for Redis instead of failing. */
 export function workerConnection(): Redis {
   return logRedisErrors(new Redis(config().REDIS_URL, { maxRetriesPerRequest: null }), "worker");
+}
+
+/** A publisher and its duplicate for subscribing (a subscribed connection can run nothing else). */
+export function pubSubConnections(name: string): { pub: Redis; sub: Redis } {
+  const pub = logRedisErrors(new Redis(config().REDIS_URL, { maxRetriesPerRequest: null }), `${name} publisher`);
+  return { pub, sub: logRedisErrors(pub.duplicate(), `${name} subscriber`) };
 }
 
 /**
