@@ -2,7 +2,8 @@
 // `npm test`: the same preparation as `npm start`, against a fresh test
 // database, then the whole suite: unit + integration tests (node:test) against
 // the real web app, worker, PostgreSQL, Redis and loopback receivers, then the
-// Playwright tests in Debian's Chromium.
+// Playwright tests in Debian's Chromium. The static checks (type check, lint) run
+// first and count like suites: a finding fails `npm test`, the other suites still run.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,6 +85,8 @@ async function main() {
   // zone: a query that depends on the server's zone fails here rather than for them.
   Object.assign(env, await prepareServices(env, process.env.TEST_DATABASE_NAME ?? "hookrelay_test", { fresh: true, timezone: TEST_DB_TIMEZONE }));
   await generatePrismaClient(env);
+  // After the client is generated: the type check reads its types.
+  const checks = await staticChecks(env);
   step("seeding the demo workspace…");
   await runCommand("setup", process.execPath, ["--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, quiet: true });
   // `npm test -- e2e/x.spec.ts` runs just those Playwright specs (plus the sign-in setup).
@@ -96,7 +99,7 @@ async function main() {
     launch("web", process.execPath, ["--import", "tsx", "server.ts"], { cwd: ROOT, env }),
     launch("worker", process.execPath, ["--import", "tsx", "workers/delivery-worker.ts"], { cwd: ROOT, env }),
   ];
-  const failures = [];
+  const failures = checks.filter((c) => !c.ok).map((c) => `${c.name}: npm run ${c.name} reports problems (printed above)`);
   const totals = { passed: 0, failed: 0, skipped: 0 };
   const count = (output) => {
     const plain = output.replace(/\x1b\[[0-9;]*m/g, "");
@@ -153,8 +156,25 @@ async function main() {
   if (failures.length) console.error(`\nFAILED:\n  ${failures.join("\n  ")}`);
   else console.log("\nAll test suites passed.");
   // One closing line for CI, summed over every suite.
-  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  const checkWords = checks.map((c) => `${c.name} ${c.ok ? "passed" : "FAILED"}`).join(", ");
+  console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped; ${checkWords}`);
   if (failures.length || totals.passed === 0) process.exit(1);
+}
+
+/** `npm run typecheck` and `npm run lint` (package.json holds the commands); output shown on failure. */
+async function staticChecks(env) {
+  const results = [];
+  for (const name of ["typecheck", "lint"]) {
+    step(`${name}…`);
+    const started = Date.now();
+    const ok = await runCommand(name, "npm", ["run", "--silent", name], { cwd: ROOT, env, quiet: true }).then(
+      () => true,
+      () => false,
+    );
+    step(`${name} ${ok ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+    results.push({ name, ok });
+  }
+  return results;
 }
 
 /** Removes this run's BullMQ keys from Redis. */

@@ -145,7 +145,7 @@ export function releaseDelivery(deliveryId: string, nextAttemptAt: Date): Promis
   return releases.add({ id: deliveryId, at: nextAttemptAt });
 }
 
-async function releaseBatch(items: { id: string; at: Date }[]): Promise<void[]> {
+async function releaseBatch(items: { id: string; at: Date }[]): Promise<undefined[]> {
   // Sorted like the claims, so concurrent batches lock rows in the same order.
   const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const ids = sorted.map((i) => i.id);

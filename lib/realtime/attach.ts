@@ -115,6 +115,11 @@ export function attachLiveFeed(server: HttpServer): LiveFeed {
           }
           const batch = url.searchParams.get("batch") === "true";
           wss.handleUpgrade(req, socket, head, (ws) => wss.emit("connection", ws, req, result.principal, batch));
+        })
+        // A throw while answering (e.g. the client already gone) must not become an unhandled rejection.
+        .catch((err) => {
+          log.warn({ err }, "live feed upgrade failed");
+          socket.destroy();
         });
       return true;
     },

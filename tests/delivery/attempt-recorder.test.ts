@@ -2,7 +2,7 @@
 // refuses (here a response with a NUL character, written without the worker's
 // cleaning) fails alone. Its delivery gets an internal error, its batch-mates
 // of other tenants are written as they came.
-import { test, after, before } from "node:test";
+import { describe, test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
 import { newId } from "@/lib/ids";
@@ -135,4 +135,93 @@ test("while the database refuses to record a sent attempt, the worker retries th
   } finally {
     await db.$executeRawUnsafe(`DROP TRIGGER IF EXISTS test_refuse_attempt ON "Attempt"`);
   }
+});
+
+// Endpoint health counts. A batch holds several attempts per endpoint; what it writes
+// is the state after the latest of them (by time, whatever order they arrived in):
+// failures after the batch's last success replace the count, a batch without a success
+// adds its failures to it. The records name no delivery, so only the endpoint changes.
+describe("endpoint health counts of a batch", () => {
+  const t0 = Date.parse("2026-01-01T00:00:00Z");
+  const at = (s: number) => new Date(t0 + s * 1000);
+
+  /** An endpoint of a fresh tenant whose count of failures in a row is `failures`. */
+  async function endpointWith(failures: number) {
+    const t = await newTenant("Recorder health");
+    const rx = await pool.start(() => 200);
+    const hook = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["recorder.test"] });
+    assert.equal(hook.status, 201);
+    await db.endpoint.update({ where: { id: hook.body.id }, data: { consecutiveFailures: failures } });
+    return { id: hook.body.id as string, workspaceId: t.workspaceId };
+  }
+
+  function outcome(e: { id: string; workspaceId: string }, success: boolean, when: Date): AttemptRecord {
+    return {
+      attempt: {
+        id: newId("att"),
+        workspaceId: e.workspaceId,
+        deliveryId: newId("dlv"),
+        number: 1,
+        trigger: "scheduled",
+        requestUrl: "http://127.0.0.1/",
+        requestHeaders: {},
+        requestBody: "{}",
+        responseStatus: success ? 200 : 500,
+        durationMs: 1,
+        error: null,
+        createdAt: when,
+      },
+      delivery: { id: newId("dlv"), status: success ? "succeeded" : "pending", attemptCount: 1, nextAttemptAt: null, lastAttemptAt: when, lastStatus: success ? 200 : 500, lastError: null },
+      endpoint: { id: e.id, success, at: when },
+    };
+  }
+
+  /** Records the outcomes together (one batch), in the order given. */
+  async function recordTogether(...records: AttemptRecord[]) {
+    await Promise.all(records.map((r) => recorder.record(r)));
+  }
+
+  const health = (id: string) => db.endpoint.findUniqueOrThrow({ where: { id }, select: { consecutiveFailures: true, lastSuccessAt: true, lastFailureAt: true } });
+
+  test("failures after the batch's last success are the count; those before it are forgiven", async () => {
+    const e = await endpointWith(4);
+    await recordTogether(outcome(e, false, at(1)), outcome(e, true, at(2)), outcome(e, false, at(3)), outcome(e, false, at(4)));
+    assert.deepEqual(await health(e.id), { consecutiveFailures: 2, lastSuccessAt: at(2), lastFailureAt: at(4) });
+  });
+
+  test("a batch without a success adds its failures to the count", async () => {
+    const e = await endpointWith(3);
+    await recordTogether(outcome(e, false, at(1)), outcome(e, false, at(2)));
+    assert.deepEqual(await health(e.id), { consecutiveFailures: 5, lastSuccessAt: null, lastFailureAt: at(2) });
+  });
+
+  test("a success as the batch's latest outcome resets the count", async () => {
+    const e = await endpointWith(4);
+    await recordTogether(outcome(e, false, at(1)), outcome(e, false, at(2)), outcome(e, true, at(3)));
+    assert.deepEqual(await health(e.id), { consecutiveFailures: 0, lastSuccessAt: at(3), lastFailureAt: at(2) });
+  });
+
+  test("outcomes count in the order of their time, not of their arrival", async () => {
+    const late = await endpointWith(2);
+    const early = await endpointWith(2);
+    await recordTogether(
+      // Arrives first, happened last: the endpoint ends on a success.
+      outcome(late, true, at(9)),
+      outcome(late, false, at(1)),
+      outcome(late, false, at(2)),
+      // Arrives first, happened first: the failures after it count.
+      outcome(early, true, at(1)),
+      outcome(early, false, at(8)),
+    );
+    assert.deepEqual(await health(late.id), { consecutiveFailures: 0, lastSuccessAt: at(9), lastFailureAt: at(2) });
+    assert.deepEqual(await health(early.id), { consecutiveFailures: 1, lastSuccessAt: at(1), lastFailureAt: at(8) });
+  });
+
+  test("each endpoint in a batch keeps its own count", async () => {
+    const a = await endpointWith(0);
+    const b = await endpointWith(1);
+    await recordTogether(outcome(a, false, at(1)), outcome(b, true, at(2)), outcome(a, false, at(3)), outcome(b, false, at(4)));
+    assert.equal((await health(a.id)).consecutiveFailures, 2);
+    assert.equal((await health(b.id)).consecutiveFailures, 1);
+  });
 });

@@ -72,3 +72,51 @@ test("later items are not held up by a split batch", async () => {
   const results = await settle(["bad-1", "a", "b", "c"].map((i) => batch.add(i)));
   assert.deepEqual(results.map((r) => r.status), ["rejected", "fulfilled", "fulfilled", "fulfilled"]);
 });
+
+test("a full batch runs at once, never more than maxBatch items", async () => {
+  const { calls, run } = runner();
+  const batch = new MicroBatch(run, 3, 60_000);
+  const started = Date.now();
+  const out = await Promise.all(["a", "b", "c", "d", "e", "f", "g"].map((i) => batch.add(i)));
+  assert.deepEqual(out, ["A", "B", "C", "D", "E", "F", "G"]);
+  // The queue reached maxBatch, so nothing waited for the minute-long timer.
+  assert.ok(Date.now() - started < 5_000);
+  assert.deepEqual(calls, [["a", "b", "c"], ["d", "e", "f"], ["g"]]);
+});
+
+test("batches never overlap; what arrives while one runs goes together in the next", async () => {
+  let running = 0;
+  let mostAtOnce = 0;
+  const calls: string[][] = [];
+  const batch = new MicroBatch<string, string>(async (items) => {
+    calls.push(items);
+    running++;
+    mostAtOnce = Math.max(mostAtOnce, running);
+    await new Promise((r) => setTimeout(r, 100));
+    running--;
+    return items;
+  }, 100, 5);
+  const first = batch.add("a");
+  await new Promise((r) => setTimeout(r, 30)); // "a" is being written now
+  await Promise.all([first, ...["b", "c", "d"].map((i) => batch.add(i))]);
+  assert.equal(mostAtOnce, 1);
+  assert.deepEqual(calls, [["a"], ["b", "c", "d"]]);
+});
+
+test("drain runs what is waiting without waiting for the timer", async () => {
+  const { calls, run } = runner();
+  const batch = new MicroBatch(run, 100, 60_000);
+  const pending = ["a", "b"].map((i) => batch.add(i));
+  await batch.drain();
+  assert.deepEqual(calls, [["a", "b"]]);
+  assert.deepEqual(await Promise.all(pending), ["A", "B"]);
+});
+
+test("items further apart than maxWaitMs go in separate batches", async () => {
+  const { calls, run } = runner();
+  const batch = new MicroBatch(run, 100, 5);
+  await batch.add("a");
+  await new Promise((r) => setTimeout(r, 20));
+  await batch.add("b");
+  assert.deepEqual(calls, [["a"], ["b"]]);
+});

@@ -39,6 +39,7 @@ test("/ws: the same session cookie from the app's own origin is accepted", async
 test("/ws: a token connection needs no Origin check (the token is not ambient authority)", async () => {
   const res = await t.api.post("/api/v1/realtime/token");
   const c = await openWs(`?token=${res.body.token}`, { origin: FOREIGN });
+  assert.equal(c.ws.readyState, c.ws.OPEN);
 });
 
 test("Socket.IO: a session-cookie connection from another origin gets connect_error", async () => {

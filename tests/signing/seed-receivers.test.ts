@@ -107,7 +107,7 @@ const seed003 =
     const timestamp = header(headers, "x-pixelpatrol-timestamp") as string;
     const payload = body.toString();
     const currentTime = Date.now();
-    const webhookTime = parseInt(timestamp);
+    const webhookTime = parseInt(timestamp, 10);
     if (Math.abs(currentTime - webhookTime) > 300000) return false; // 5 minutes
     const expectedSignature = createHmac("sha256", secret).update(payload).digest("hex");
     return expectedSignature === signature;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { auth } from "@/lib/auth/auth";
@@ -16,7 +17,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const [invitation, session] = await Promise.all([findInvitation(token), auth.api.getSession({ headers: await headers() })]);
   const here = `/invitations/${encodeURIComponent(token)}`;
 
-  let body;
+  let body: ReactNode;
   if (!invitation) {
     body = <p className="text-sm text-slate-700">This invitation has expired, was revoked or was already used. Ask whoever invited you for a new one.</p>;
   } else if (!session) {
