@@ -1,5 +1,5 @@
-// Every setting the app, the worker and the scripts read, parsed once.
-// .env.example documents each of them.
+// The settings of the app and its worker processes, read from the environment
+// and validated once, on first use (scripts/*.mjs read their own before the app exists).
 import { isIP } from "node:net";
 import ipaddr from "ipaddr.js";
 import { z } from "zod";

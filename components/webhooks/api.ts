@@ -1,5 +1,5 @@
-// Plain fetch functions for /api/v1/webhooks: no React here, so hooks, tests
-// and future mutations share them.
+// Plain fetch functions for /api/v1/webhooks, reads and actions: no React here,
+// so hooks and components share them.
 import type { Webhook } from "@/lib/validation/webhook";
 import { fetchJson } from "@/components/api/fetch-json";
 // Types only: these modules hold server code, and `import type` keeps it out of the bundle.
