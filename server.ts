@@ -1,5 +1,5 @@
 // One HTTP server for the whole web process: Next.js pages and API routes, and
-// the live feed (Socket.IO, and seed 000's plain WebSocket protocol at /ws).
+// the live feed (Socket.IO, and the Content Protection Platform's plain WebSocket protocol at /ws).
 import { createServer } from "node:http";
 import next from "next";
 import { config } from "@/lib/config";

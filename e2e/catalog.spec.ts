@@ -1,7 +1,7 @@
-// The event catalog shows every seed's types with their example payloads.
+// The event catalog shows every compatible platform's types with their example payloads.
 import { expect, test } from "@playwright/test";
 
-test("the catalog lists the seeds' event types with schema and example", async ({ page }) => {
+test("the catalog lists the compatible platforms' event types with schema and example", async ({ page }) => {
   await page.goto("/catalog");
   for (const name of ["scan.completed", "post.published", "deepfake.completed", "media.moderated", "download.progress", "delivery.exhausted"]) {
     await expect(page.locator(`[data-event-type="${name}"]`)).toBeVisible();

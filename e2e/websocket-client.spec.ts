@@ -1,4 +1,4 @@
-// Seed 000's plain WebSocket client, run in the browser as the seed writes it:
+// The Content Protection Platform's plain WebSocket client, run in the browser as its guide writes it:
 // connect to /ws?token=…, subscribe with filters, receive matching events.
 import { expect, test } from "@playwright/test";
 import { demoApiKey } from "./support/env";

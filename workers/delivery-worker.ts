@@ -120,7 +120,8 @@ const reconciler = setInterval(() => {
       .catch((err) => log.error({ err: isDatabaseUnavailable(err) ? err.message : err }, "reconciler failed"))
       .finally(() => (reconciling = false));
   }
-  // A recover job whose queue entry was lost (Redis flushed) is queued again.
+  // A recover job whose queue entry was lost (Redis flushed) is queued again once its row
+  // has not moved for a minute, or for a lock duration when WORKER_LOCK_MS is set longer.
   requeueStaleRecoverJobs(Math.max(60_000, lockDuration)).catch((err) => log.error({ err: isDatabaseUnavailable(err) ? err.message : err }, "recover requeue failed"));
 }, reconcileEveryMs);
 

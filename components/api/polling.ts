@@ -1,3 +1,4 @@
-// Lists refresh by polling until the Socket.IO live feed replaces it; one
-// constant so every list moves to the feed (or a new interval) together.
+// Lists of deliveries, dead letters and operational events refresh by polling:
+// the live feed carries events, not delivery status changes. One constant so
+// every list changes interval together.
 export const POLL_INTERVAL_MS = 5_000;

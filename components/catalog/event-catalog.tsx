@@ -1,5 +1,5 @@
 "use client";
-// Every event type a webhook can subscribe to — the seeds' and the
+// Every event type a webhook can subscribe to — the compatible platforms' and the
 // workspace's own — with its description, JSON Schema and example payload.
 import { useMemo, useState } from "react";
 import { Card } from "@/components/ui/card";

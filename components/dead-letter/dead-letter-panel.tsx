@@ -1,6 +1,6 @@
 "use client";
 import { ScrollX } from "@/components/ui/table";
-// Seed 003's dead-letter queue: deliveries that used up their retries, with
+// The dead-letter queue (as Pixel Patrol has it): deliveries that used up their retries, with
 // retry one / selected / all. Each retry is one more attempt, logged as manual.
 import { useState } from "react";
 import { Card } from "@/components/ui/card";

@@ -4,7 +4,8 @@ import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-stat
 import { DeliveriesTable } from "./deliveries-table";
 import { useRecentDeliveries } from "./use-recent-deliveries";
 
-// Enough rows to see a burst of fan-out; older ones are a later issue's paging.
+// Enough rows to see a burst of fan-out; older ones are in the delivery log
+// (/deliveries), which pages.
 const RECENT_LIMIT = 50;
 const FILTERS = { limit: RECENT_LIMIT };
 

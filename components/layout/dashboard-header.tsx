@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { WorkspaceSwitcher } from "@/components/workspaces/workspace-switcher";
@@ -9,7 +10,9 @@ export function DashboardHeader({ email }: { email: string }) {
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-2 px-4 py-3 sm:gap-4">
         <div className="flex min-w-0 flex-1 items-center gap-2 sm:gap-4">
-          <Link href="/" className="text-lg font-semibold tracking-tight text-slate-900">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight text-slate-900">
+            {/* Decorative (the name beside it is the link's text); an SVG needs no resizing. */}
+            <Image src="/logo.svg" alt="" width={24} height={24} unoptimized />
             HookRelay
           </Link>
           <WorkspaceSwitcher />

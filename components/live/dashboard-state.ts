@@ -1,4 +1,4 @@
-// The live dashboard's state, folded from feed messages (seed 000's events):
+// The live dashboard's state, folded from feed messages (the Content Protection Platform's events):
 // active scans with progress, recent infringements, takedowns and counters.
 // Pure functions, so the same reducer serves the snapshot and the live stream.
 

@@ -1,5 +1,5 @@
 "use client";
-// Seed 000's real-time dashboard, done properly: starts from a snapshot of
+// The Content Protection Platform's real-time dashboard, done properly: starts from a snapshot of
 // recent events, then folds in the live feed (batched, at most 10 updates a
 // second), so bursts never freeze the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";

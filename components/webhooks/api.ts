@@ -1,5 +1,5 @@
-// Plain fetch functions for /api/v1/webhooks: no React here, so hooks, tests
-// and future mutations share them.
+// Plain fetch functions for /api/v1/webhooks, reads and actions: no React here,
+// so hooks and components share them.
 import type { Webhook } from "@/lib/validation/webhook";
 import { fetchJson } from "@/components/api/fetch-json";
 // Types only: these modules hold server code, and `import type` keeps it out of the bundle.
@@ -48,6 +48,6 @@ export const fetchWebhookLogs = (id: string, signal?: AbortSignal) =>
 export const setWebhookStatus = (id: string, action: "enable" | "disable") =>
   fetchJson<Webhook>(`${base(id)}/${action}`, { method: "POST" });
 
-/** No body: seed 001's webhook.test. With `event_type` (and optionally `data`): that event. */
+/** No body: the AI Social Media Platform's webhook.test. With `event_type` (and optionally `data`): that event. */
 export const sendTestWebhook = (id: string, body?: { event_type: string; data?: Record<string, unknown> }) =>
   fetchJson<TestSendResult>(`${base(id)}/test`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "POST" });

@@ -15,7 +15,7 @@ const WINDOWS = [
   { hours: 24 * 30, label: "Last 30 days" },
 ];
 
-/** Seed 003's health metrics for a chosen window, then the same over time as charts. */
+/** Pixel Patrol's health metrics for a chosen window, then the same over time as charts. */
 export function WebhookStatsCard({ id }: { id: string }) {
   const [windowHours, setWindowHours] = useState(24);
   const query = useWebhookStats(id, windowHours);

@@ -14,7 +14,7 @@ import type { RegExpEngine } from "ajv/dist/types";
 import addFormats from "ajv-formats";
 import { RE2JS } from "re2js";
 
-// A custom schema's JSON may not exceed this (built-in seed schemas are a few KB;
+// A custom schema's JSON may not exceed this (built-in schemas are a few KB;
 // compile time grows with size) nor nest deeper than this.
 export const SCHEMA_MAX_BYTES = 64 * 1024;
 export const SCHEMA_MAX_DEPTH = 32;

@@ -1,4 +1,4 @@
-// The event catalog: built-in types (lib/catalog/builtin, from the seeds and
+// The event catalog: built-in types (lib/catalog/builtin, from the compatible platforms and
 // HookRelay's operational events) merged with the workspace's own EventType rows.
 import { db, Prisma } from "../db";
 import { newId } from "../ids";

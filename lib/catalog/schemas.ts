@@ -22,7 +22,7 @@ export const eventTypeSchema = z.object({
   name: z.string(),
   description: z.string(),
   source: z.enum(["builtin", "custom"]),
-  origin: z.string().nullable().describe('Where a built-in type comes from ("seed 000" … "hookrelay"); null for custom types'),
+  origin: z.string().nullable().describe('Where a built-in type comes from (the compatible platform, e.g. "Pixel Patrol", or "hookrelay"); null for custom types'),
   schema: jsonSchema.nullable(),
   example: example.nullable(),
   validate: z.boolean(),

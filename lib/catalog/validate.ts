@@ -1,6 +1,6 @@
 // Ingest-time validation of `data` against a workspace's custom event type
 // when that type asks for it (validate = true). Built-in types are not
-// validated: producers may extend the seeds' payloads. The schema runs on the
+// validated: producers may extend the platforms' payloads. The schema runs on the
 // schema worker (lib/catalog/schema-runner.ts), bounded by SCHEMA_TIMEOUT_MS.
 import { db } from "../db";
 import { ApiError } from "../api/errors";

@@ -1,4 +1,4 @@
-// The dead-letter list (seed 003): deliveries that used up their retries.
+// The dead-letter list (as Pixel Patrol has it): deliveries that used up their retries.
 // They stay until retried by hand or until retention removes them.
 import { db } from "../db";
 import { enqueueDeliveries } from "../queue/delivery-queue";

@@ -1,4 +1,4 @@
-// Progress coalescing (seed 004 throttles download.progress to 1/s): progress
+// Progress coalescing (the downloads API throttles download.progress to 1/s): progress
 // events of one entity reach an endpoint at most once per interval, a
 // superseded unsent one is skipped for the newest, and the entity's terminal
 // event (*.completed / *.failed) is never skipped nor sent before the last

@@ -1,4 +1,4 @@
-// The body every endpoint receives (seed 000's envelope). It is serialised once
+// The body every endpoint receives (the Content Protection Platform's envelope; docs/compatibility.md). It is serialised once
 // per attempt and those exact bytes are signed and sent.
 export interface EnvelopeInput {
   eventId: string;
@@ -7,7 +7,7 @@ export interface EnvelopeInput {
   payload: unknown;
   attempt: number;
   endpointId: string;
-  /** Seed 004's callbacks carry the request id at the top level too. */
+  /** The downloads API's callbacks carry the request id at the top level too. */
   requestId?: string;
 }
 
@@ -30,7 +30,7 @@ export function buildEnvelope(e: EnvelopeInput): string {
   return JSON.stringify(envelope(e));
 }
 
-/** Batch mode (seed 003): several envelopes in one request. */
+/** Batch mode (Pixel Patrol): several envelopes in one request. */
 export function buildBatch(batchId: string, items: EnvelopeInput[]): string {
   return JSON.stringify({ batch_id: batchId, events: items.map(envelope) });
 }

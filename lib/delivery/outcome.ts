@@ -1,4 +1,4 @@
-// What an HTTP result means for the delivery (Standard Webhooks advice + seeds):
+// What an HTTP result means for the delivery (Standard Webhooks advice + the compatible platforms' guides):
 // 2xx success; 3xx failure (redirects are not followed); 4xx permanent except
 // 408 / 425 / 429; 5xx, timeouts and network errors are retried.
 export type Outcome = "success" | "retry" | "permanent";

@@ -17,7 +17,7 @@ export function parseSchedule(text: string): number[] {
   });
 }
 
-/** Caps the schedule to 1 + maxRetries attempts (WEBHOOK_MAX_RETRIES, seed 004). */
+/** Caps the schedule to 1 + maxRetries attempts (WEBHOOK_MAX_RETRIES, the downloads API's setting). */
 export function capRetries(schedule: number[], maxRetries?: number): number[] {
   return maxRetries === undefined ? schedule : schedule.slice(0, maxRetries + 1);
 }

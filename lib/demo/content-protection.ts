@@ -1,4 +1,4 @@
-// A small simulation of the content-protection platform (seed 000): profiles
+// A small simulation of the content-protection platform (docs/compatibility.md): profiles
 // are scanned, scans progress and complete (or fail), infringements are found
 // and confirmed, takedowns move through their states. `next()` returns the
 // next event to publish; the simulation keeps a few things in flight at once.

@@ -1,8 +1,8 @@
-// Per-request callback URLs (seed 004's `webhook_url`): an event may name its
+// Per-request callback URLs (the downloads API's `webhook_url`): an event may name its
 // own destination. Each distinct URL becomes a hidden `callback` endpoint of
 // the workspace, so callbacks get the same retries, logging and replay as
-// webhooks. They are signed with the workspace's callback secret, in seed
-// 004's format: X-Webhook-Signature: sha256=<hex of the raw body>.
+// webhooks. They are signed with the workspace's callback secret, in the
+// downloads API's format: X-Webhook-Signature: sha256=<hex of the raw body>.
 import { db, Prisma } from "../db";
 import { newId } from "../ids";
 import { decryptSecret, encryptSecret } from "../crypto/secret-box";

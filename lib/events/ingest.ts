@@ -20,7 +20,7 @@ export interface IngestInput {
   type: string;
   data: Record<string, unknown>;
   idempotencyKey?: string;
-  /** Seed 004: deliver this event (also) to this URL, signed with the workspace callback secret. */
+  /** The downloads API's webhook_url: deliver this event (also) to this URL, signed with the workspace callback secret. */
   callbackUrl?: string;
 }
 

@@ -1,5 +1,5 @@
 // Emails to a workspace's owners and admins when its webhooks are in trouble
-// (seed 001: "the webhook will be marked as failed and you'll receive an email
+// (the AI Social Media Platform: "the webhook will be marked as failed and you'll receive an email
 // notification"): a delivery that used up its retries, an endpoint disabled.
 import { config } from "../config";
 import { logger } from "../logger";

@@ -29,7 +29,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   Deliveries: "One event to one webhook, with every attempt.",
   "Dead letter": "Deliveries that used up their retries.",
   Recover: "Bulk redelivery of a webhook's failed deliveries in a time range, as a background job.",
-  "Event types": "The event catalog: built-in types from the seeds and your own, with JSON Schemas.",
+  "Event types": "The event catalog: built-in types from the compatible platforms and your own, with JSON Schemas.",
   "API keys": "Workspace API keys and their scopes.",
   Workspaces: "The workspaces a user belongs to; switching the active one.",
   Members: "Who belongs to the workspace, with which role (owner, admin, viewer).",

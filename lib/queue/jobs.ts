@@ -1,5 +1,6 @@
-// Each job type is { name, queue, schema }: data is parsed when enqueued and
-// again in the worker. Job data is ids only, never payloads or secrets.
+// Each job type names its queue (deliveries: one for first attempts, one for
+// retries), its job name and its data schema: data is parsed when enqueued and
+// again in the worker. Job data is ids, counters and flags, never payloads or secrets.
 import { z } from "zod";
 
 export const deliverJob = {

@@ -1,5 +1,5 @@
 // Attaches the live feed to the web server: Socket.IO (with the Redis adapter,
-// so batches published by any process reach every web process) and seed 000's
+// so batches published by any process reach every web process) and the Content Protection Platform's
 // plain WebSocket protocol at /ws. Unauthenticated connections are refused, and
 // so are session-cookie connections from another origin (authenticate.ts); open
 // connections are closed once their credentials lapse (access.ts).

@@ -1,4 +1,4 @@
-// Who is connecting to the live feed: a short-lived live-feed token (seed 000's
+// Who is connecting to the live feed: a short-lived live-feed token (the Content Protection Platform's
 // `/ws?token=…`, or Socket.IO's `auth.token`), or the dashboard session cookie.
 // A cookie is sent by the browser whichever page opens the connection, so cookie
 // connections must come from our own origin; a token is never sent implicitly.

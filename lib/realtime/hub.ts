@@ -1,5 +1,5 @@
 // The web process's side of the live feed: every connected client (Socket.IO
-// or plain WebSocket), its workspace, subscriptions and filters (seed 000's
+// or plain WebSocket), its workspace, subscriptions and filters (the Content Protection Platform's
 // protocol), and a 10 Hz flush so a burst reaches a browser as a few batches.
 import { config } from "../config";
 import { matchesEventType } from "../webhooks/event-match";

@@ -1,4 +1,4 @@
-// The live feed's wire format (seed 000): one message per event, and the
+// The live feed's wire format (the Content Protection Platform's; docs/compatibility.md): one message per event, and the
 // commands a client may send. Replies: `subscribed` { events: this command's
 // patterns, filters, total }, `unsubscribed` { events: the patterns it removed,
 // total }, `pong`, and `error` { code, message } for a refused command or, just

@@ -1,4 +1,4 @@
-// Short-lived signed tokens for the live feed (seed 000 connects to
+// Short-lived signed tokens for the live feed (the Content Protection Platform connects to
 // `/ws?token=…`): HS256 JWTs via jose, bound to one workspace.
 import { SignJWT, jwtVerify } from "jose";
 import { createHash } from "node:crypto";

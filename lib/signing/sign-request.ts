@@ -45,7 +45,7 @@ export interface SignInput {
  * the other one fails. During a rotation the configured header therefore keeps
  * the OLD secret's signature until the grace period ends, and `<header>-New`
  * carries the new one. Why old and not new: a receiver that was not touched
- * (every seed's example as written) keeps working for the whole grace period
+ * (every compatible platform's example as written) keeps working for the whole grace period
  * and the switch happens at a time the user knows (previous_secret_expires_at),
  * instead of breaking at the moment of rotation — and a 401 is a permanent
  * failure, not retried. Receivers that accept either secret for the configured

@@ -12,7 +12,7 @@ export function generateSecret(): string {
 
 /**
  * The HMAC key for a secret. `whsec_` secrets carry base64 key bytes; a secret a
- * user typed in (seed 000 lets them choose one) is used as its UTF-8 bytes,
+ * user typed in (the Content Protection Platform lets them choose one) is used as its UTF-8 bytes,
  * which is what the `standardwebhooks` package does with `{ format: "raw" }`.
  */
 export function secretKey(secret: string): Buffer {

@@ -1,4 +1,4 @@
-// Ingest shape: { event | type, data, id? }. Seed 002 names the field `type`.
+// Ingest shape: { event | type, data, id? }. Sonotheia names the field `type`.
 import { z } from "zod";
 
 export const MAX_EVENT_BYTES = 256 * 1024;

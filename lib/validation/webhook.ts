@@ -56,7 +56,7 @@ function checkFilter(value: { filter?: Record<string, unknown> | null }, ctx: z.
 
 export const webhookCreateSchema = webhookFields.superRefine(checkFilter);
 
-// PUT replaces what it names (seed 001 sends only `events`), PATCH the same.
+// PUT replaces what it names (the AI Social Media Platform sends only `events`), PATCH the same.
 export const webhookUpdateSchema = webhookFields.omit({ secret: true }).partial().superRefine(checkFilter);
 
 export type WebhookCreateInput = z.infer<typeof webhookCreateSchema>;

@@ -1,4 +1,4 @@
-// Seed 003's health metrics for one webhook over a time window: success rate,
+// Pixel Patrol's health metrics for one webhook over a time window: success rate,
 // error rate, average and p95 latency, and queue depth (deliveries waiting),
 // plus the same per time bucket for the detail page's charts.
 import { db } from "../db";

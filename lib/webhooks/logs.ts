@@ -1,5 +1,5 @@
-// Seed 001's GET /webhooks/:id/logs: every attempt to one webhook, newest first,
-// in seed 003's log shape (webhook_id, attempt, url, status, duration_ms, …).
+// The AI Social Media Platform's GET /webhooks/:id/logs: every attempt to one webhook, newest first,
+// in Pixel Patrol's log shape (webhook_id, attempt, url, status, duration_ms, …).
 import { z } from "zod";
 import { db } from "../db";
 import { notFound } from "../api/errors";

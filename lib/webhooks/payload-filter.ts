@@ -1,5 +1,5 @@
 // Payload filters: MongoDB-style queries on an event's data, evaluated by sift.
-// Seed 003's shorthand is accepted too: a list means "one of"
+// Pixel Patrol's shorthand is accepted too: a list means "one of"
 // ({ status: ["rejected", "flagged"] }) and comparison words may be symbols
 // ({ confidence: { ">=": 0.8 } }).
 import sift from "sift";

@@ -1,4 +1,4 @@
-// The API shape of a webhook (seed 000): secret and custom header values masked, stats from deliveries.
+// The API shape of a webhook (the Content Protection Platform's): secret and custom header values masked, stats from deliveries.
 import type { Webhook } from "../validation/webhook";
 import { readPolicy } from "../validation/endpoint-policy";
 import { maskedCustomHeaders } from "./custom-headers";

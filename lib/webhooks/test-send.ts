@@ -1,4 +1,4 @@
-// Test-send (seed 001's POST /webhooks/:id/test): one real, signed request to
+// Test-send (the AI Social Media Platform's POST /webhooks/:id/test): one real, signed request to
 // the endpoint, made synchronously so the caller sees the answer at once. It is
 // stored like any delivery (event, delivery, attempt with trigger "test") so it
 // shows in the logs, but never retried and never counted against endpoint health.

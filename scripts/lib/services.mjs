@@ -1,9 +1,9 @@
 // Finds PostgreSQL and Redis for `npm start` / `npm test` and, on a Debian
 // machine, starts them (or, as root, installs them) when they are not running.
 //
-// This runs before `npm ci`, so it uses only Node built-ins: SQL goes through
-// the system's `psql` (installed with the server on Debian), Redis is spoken to
-// over node:net. If psql is missing but `pg` is already installed, that is used.
+// It runs after `npm ci` (scripts/lib/prepare.mjs). SQL goes through the
+// system's `psql` (installed with the server on Debian) when it is on PATH, else
+// through the `pg` package; Redis is spoken to over node:net.
 //
 // Rules:
 //   - DATABASE_URL / REDIS_URL, when set, are used as they are: checked, the

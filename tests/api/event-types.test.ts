@@ -32,7 +32,7 @@ test("list returns built-in types with source, schema and example; get one by it
   assert.equal(res.status, 200);
   const scan = res.body.data.find((e: any) => e.name === "scan.completed");
   assert.equal(scan.source, "builtin");
-  assert.equal(scan.origin, "seed 000");
+  assert.equal(scan.origin, "Content Protection Platform");
   assert.equal(scan.example.job_id, "scan_12345abc");
   assert.equal(scan.schema.type, "object");
   assert.ok(res.body.data.some((e: any) => e.name === "delivery.exhausted"));

@@ -27,7 +27,7 @@ test("accepts an event with 202, an evt_ id and the number of deliveries", async
   await t.api.delete(`/api/v1/webhooks/${hook.id}`);
 });
 
-test("accepts seed 002's `type` field as a synonym", async () => {
+test("accepts Sonotheia's `type` field as a synonym", async () => {
   const res = await t.api.post("/api/v1/events", { type: "deepfake.completed", id: "event-abc123", data: { score: 0.82 } });
   assert.equal(res.status, 202);
   assert.equal(res.body.event, "deepfake.completed");

@@ -21,7 +21,7 @@ after(async () => {
 
 const receiver = pool.start;
 
-test("test-send delivers seed 001's webhook.test synchronously and returns the attempt", async () => {
+test("test-send delivers the AI Social Media Platform's webhook.test synchronously and returns the attempt", async () => {
   const rx = await receiver(() => ({ status: 200, body: "pong" }));
   const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["scan.completed"] });
   const res = await t.api.post(`/api/v1/webhooks/${hook.id}/test`);
@@ -122,5 +122,5 @@ test("test-send with only an event type sends that type's catalog example", asyn
   assert.equal(res.status, 200);
   const sent = JSON.parse(rx.requests[0].body);
   assert.equal(sent.event, "scan.completed");
-  assert.equal(sent.data.job_id, "scan_12345abc", "seed 000's example payload");
+  assert.equal(sent.data.job_id, "scan_12345abc", "the Content Protection Platform's example payload");
 });

@@ -1,4 +1,4 @@
-// Webhook CRUD over HTTP against the running app (seed 000 / 001 shapes).
+// Webhook CRUD over HTTP against the running app (Content Protection Platform / AI Social Media Platform shapes).
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
@@ -19,7 +19,7 @@ const valid = {
   secret: "your-webhook-secret-key",
 };
 
-test("create returns seed 000's shape with the secret once, then masked", async () => {
+test("create returns the Content Protection Platform's shape with the secret once, then masked", async () => {
   const res = await a.api.post("/api/v1/webhooks", valid);
   assert.equal(res.status, 201);
   assert.match(res.body.id, /^wh_/);

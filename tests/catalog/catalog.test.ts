@@ -1,4 +1,4 @@
-// The built-in catalog: every type the seeds name is there, once, with a
+// The built-in catalog: every type the compatible platforms name is there, once, with a
 // schema that compiles and an example that validates against it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -6,27 +6,27 @@ import { BUILTIN_EVENT_TYPES } from "@/lib/catalog/builtin";
 import { compileSchema, toPathErrors } from "@/lib/catalog/ajv";
 
 const EXPECTED = [
-  // seed 000
+  // Content Protection Platform
   "scan.started", "scan.progress", "scan.completed", "scan.failed",
   "infringement.detected", "infringement.updated",
   "takedown.submitted", "takedown.status_changed",
   "profile.updated", "system.maintenance",
-  // seed 001
+  // AI Social Media Platform
   "post.created", "post.scheduled", "post.published", "post.failed",
   "mention.created", "crisis.detected", "trend.detected",
   "message.received", "message.replied", "analytics.updated", "goal.achieved",
   "account.connected", "account.disconnected", "webhook.test",
-  // seed 002
+  // Sonotheia
   "deepfake.completed", "mfa.completed", "sar.submitted",
-  // seed 003
+  // Pixel Patrol
   "media.created", "media.moderated", "test.webhook",
-  // seed 004
+  // downloads API
   "download.started", "download.progress", "download.completed", "download.failed",
   // HookRelay operational events
   "endpoint.disabled", "endpoint.enabled", "delivery.exhausted", "delivery.recovered",
 ];
 
-test("the catalog covers every event type of the five seeds and the operational ones, each once", () => {
+test("the catalog covers every event type of the five compatible platforms and the operational ones, each once", () => {
   const names = BUILTIN_EVENT_TYPES.map((t) => t.name);
   assert.equal(new Set(names).size, names.length, "duplicate names");
   assert.deepEqual([...names].sort(), [...EXPECTED].sort());

@@ -36,7 +36,7 @@ async function deliveryOf(eventId: string, endpointId: string) {
   return db.delivery.findUniqueOrThrow({ where: { eventId_endpointId: { eventId, endpointId } } });
 }
 
-test("an ingested event arrives signed (Standard Webhooks) in seed 000's envelope, and the attempt is stored", async () => {
+test("an ingested event arrives signed (Standard Webhooks) in the Content Protection Platform's envelope, and the attempt is stored", async () => {
   const rx = await receiver();
   const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["scan.*"] });
   const { body: accepted } = await t.api.post("/api/v1/events", {

@@ -128,7 +128,7 @@ test("custom headers are sent; protected headers cannot be set", async () => {
   }
 });
 
-test("payload filters in seed 003's shorthand route only matching events", async () => {
+test("payload filters in Pixel Patrol's shorthand route only matching events", async () => {
   const rx = await receiver();
   const { hook: h, type } = await hook(rx.url, { filter: { status: ["rejected", "flagged"], confidence: { ">=": 0.8 } } });
   assert.deepEqual(h.filter, { status: ["rejected", "flagged"], confidence: { ">=": 0.8 } });

@@ -102,7 +102,7 @@ test("a per-request callback URL gets the event, signed with the workspace callb
   });
   assert.ok(accepted.deliveries >= 1);
   const [req] = await rx.waitFor(1);
-  // Seed 004's own verification: "sha256=" + hex HMAC of the raw body, key = the shared secret.
+  // The downloads API's own verification: "sha256=" + hex HMAC of the raw body, key = the shared secret.
   const expected = "sha256=" + createHmac("sha256", secret).update(req.body).digest("hex");
   assert.equal(req.headers["x-webhook-signature"], expected);
   const parsed = JSON.parse(req.body);

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ContentProtectionDemo } from "@/lib/demo/content-protection";
 
-test("the demo plays every seed 000 event type, and each scan ends after its progress", () => {
+test("the demo plays every Content Protection Platform event type, and each scan ends after its progress", () => {
   let x = 7;
   const seeded = () => ((x = (x * 48271) % 2147483647) / 2147483647);
   const demo = new ContentProtectionDemo(seeded);

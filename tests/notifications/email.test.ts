@@ -1,5 +1,5 @@
 // delivery.exhausted: an operational event delivered like any event, and an
-// email (seed 001) to the workspace's owners and admins, through a real SMTP
+// email (as the AI Social Media Platform sends) to the workspace's owners and admins, through a real SMTP
 // server on the port the test app's SMTP_URL names.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";

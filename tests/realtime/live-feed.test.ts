@@ -1,4 +1,4 @@
-// The live feed over Socket.IO and seed 000's plain WebSocket protocol, fed by
+// The live feed over Socket.IO and the Content Protection Platform's plain WebSocket protocol, fed by
 // events ingested through the public API (in another process: the web server).
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
@@ -45,7 +45,7 @@ function wsClient(query: string): Promise<{ ws: WebSocket; messages: any[] }> {
   });
 }
 
-test("Socket.IO: a subscribed client receives its workspace's events, batched, with seed 000's message shape", async () => {
+test("Socket.IO: a subscribed client receives its workspace's events, batched, with the Content Protection Platform's message shape", async () => {
   const s = socketClient(await token());
   const received: any[] = [];
   let batches = 0;

@@ -1,8 +1,8 @@
-// Seed 000 (content protection platform): scans, infringements, takedowns,
-// profiles and system notices. Examples are the seed's `data` objects.
+// Content Protection Platform: scans, infringements, takedowns,
+// profiles and system notices. Examples are its webhook guide's `data` objects.
 import { arr, bool, dataSchema, dateTime, int, nullable, num, obj, oneOf, score01, str, uri, type BuiltinEventType } from "./schema-helpers";
 
-const origin = "seed 000";
+const origin = "Content Protection Platform";
 const errorObj = obj({ code: str, message: str, details: str }, ["details"]);
 const updatedBy = obj({ id: int, name: str, type: str }, ["type"]);
 

@@ -1,8 +1,8 @@
-// Seed 004 (video download service): one request's lifecycle. Examples are the
-// seed's `data` objects; progress events are throttled to one a second.
+// Downloads API (video download service): one request's lifecycle. Examples are the
+// downloads API guide's `data` objects; progress events are throttled to one a second.
 import { dataSchema, int, num, obj, oneOf, str, uri, type BuiltinEventType } from "./schema-helpers";
 
-const origin = "seed 004";
+const origin = "downloads API";
 const base = { request_id: str, url: uri };
 
 export const downloadTypes: BuiltinEventType[] = [

@@ -1,4 +1,4 @@
-// Every built-in event type, by seed. Names are unique across files (checked in tests).
+// Every built-in event type, by compatible platform (docs/compatibility.md). Names are unique across files (checked in tests).
 import { contentProtectionTypes } from "./content-protection";
 import { socialMediaTypes } from "./social-media";
 import { voiceSecurityTypes } from "./voice-security";

@@ -1,10 +1,10 @@
-// Seed 003 (Pixel Patrol moderation). The seed lists these types with a
+// Pixel Patrol (media moderation). Its guide lists these types with a
 // one-line payload description only ("Media ID, site ID, status, timestamps";
 // "Status, AI results, rule evaluations"; "Test data"), so the examples are
 // written from those descriptions; status values follow its filter example.
 import { arr, bool, dataSchema, dateTime, obj, oneOf, score01, str, type BuiltinEventType } from "./schema-helpers";
 
-const origin = "seed 003";
+const origin = "Pixel Patrol";
 const status = oneOf("pending", "approved", "rejected", "flagged");
 
 export const mediaModerationTypes: BuiltinEventType[] = [
@@ -43,7 +43,7 @@ export const mediaModerationTypes: BuiltinEventType[] = [
   {
     name: "test.webhook",
     origin,
-    description: "Test event used to verify a webhook setup (seed 003's name for it).",
+    description: "Test event used to verify a webhook setup (Pixel Patrol's name for it).",
     schema: dataSchema("test.webhook", { message: str, timestamp: dateTime }, ["timestamp"]),
     example: { message: "This is a test webhook from Pixel Patrol", timestamp: "2025-01-15T10:00:00Z" },
   },

@@ -1,12 +1,12 @@
 // Tiny builders for the hand-written JSON Schemas (draft 2020-12) of the
 // built-in catalog. Objects allow extra properties: producers may extend a
-// seed's payload, the schema documents what consumers can rely on.
+// guide's payload, the schema documents what consumers can rely on.
 export type JsonSchema = Record<string, unknown>;
 
 export interface BuiltinEventType {
   name: string;
   description: string;
-  /** Which seed (or "hookrelay" for operational events) the type comes from. */
+  /** Which compatible platform (or "hookrelay" for operational events) the type comes from. */
   origin: string;
   schema: JsonSchema;
   example: Record<string, unknown>;

@@ -1,8 +1,8 @@
-// Seed 001 (AI social media platform): publishing, listening, inbox,
-// analytics, accounts and the test event. Examples are the seed's `data`.
+// AI Social Media Platform: publishing, listening, inbox,
+// analytics, accounts and the test event. Examples are its guide's `data`.
 import { arr, dataSchema, dateTime, int, num, obj, oneOf, str, uri, type BuiltinEventType } from "./schema-helpers";
 
-const origin = "seed 001";
+const origin = "AI Social Media Platform";
 const platforms = arr(str);
 const sentiment = oneOf("positive", "neutral", "negative");
 

@@ -1,8 +1,8 @@
-// Seed 002 (Sonotheia voice security): analysis results. The seed names the
+// Sonotheia (voice security): analysis results. Its guide names the
 // envelope field `type`; `data` carries its own timestamp.
 import { bool, dataSchema, dateTime, int, oneOf, score01, str, type BuiltinEventType } from "./schema-helpers";
 
-const origin = "seed 002";
+const origin = "Sonotheia";
 
 export const voiceSecurityTypes: BuiltinEventType[] = [
   {

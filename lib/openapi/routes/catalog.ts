@@ -9,7 +9,7 @@ export const catalogRoutes: ApiRoute[] = [
     method: "get",
     path: "/api/v1/event-types",
     tag,
-    summary: "List the event catalog: built-in types (from the seeds) and the workspace's custom types",
+    summary: "List the event catalog: built-in types (from the compatible platforms) and the workspace's custom types",
     scope: "webhooks:read",
     response: eventTypeListSchema,
     status: 200,

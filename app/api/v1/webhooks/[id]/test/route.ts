@@ -8,7 +8,7 @@ const body = z.strictObject({
   data: z.record(z.string(), z.unknown()).optional(),
 });
 
-// An empty body sends seed 001's webhook.test event.
+// An empty body sends the AI Social Media Platform's webhook.test event.
 export const POST = withWorkspace(
   async (req, ctx, { id }) => {
     const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.get("content-type");

@@ -1,4 +1,4 @@
-// Every seed's receiver, written from that document's own verification
+// Every compatible platform's receiver, written from its guide's own verification
 // example, accepts what we send from an endpoint configured as the document
 // describes — and rejects it (401, delivery not succeeded) when it holds a
 // different secret. Standard Webhooks deliveries verify with both the
@@ -56,12 +56,12 @@ async function verifyingReceiver(verify: Verify) {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhook`, seen };
 }
 
-// ── The seeds' verification examples, ported ──────────────────────────────────
+// ── The platforms' verification examples, ported ──────────────────────────────
 const header = (h: IncomingHttpHeaders, name: string) => h[name] as string | undefined;
 
-// Seed 000, "Express.js (Node.js) Webhook Handler": express.raw body,
+// Content Protection Platform, "Express.js (Node.js) Webhook Handler": express.raw body,
 // X-ContentProtection-Signature "sha256=<hex>", crypto.timingSafeEqual.
-const seed000 =
+const contentProtectionPlatform =
   (WEBHOOK_SECRET: string): Verify =>
   (body, headers) => {
     const signature = header(headers, "x-contentprotection-signature");
@@ -70,9 +70,9 @@ const seed000 =
     return timingSafeEqual(Buffer.from(`sha256=${expectedSignature}`), Buffer.from(signature as string));
   };
 
-// Seed 001, Node.js: the body is parsed (express.json) and re-serialised with
+// AI Social Media Platform, Node.js: the body is parsed (express.json) and re-serialised with
 // JSON.stringify before the HMAC; X-Webhook-Signature must equal "sha256=<hex>".
-const seed001 =
+const socialMediaPlatform =
   (secret: string): Verify =>
   (raw, headers) => {
     const body = JSON.parse(raw.toString()); // what express.json() leaves in req.body
@@ -81,7 +81,7 @@ const seed001 =
     return `sha256=${expectedSignature}` === signature;
   };
 
-// Seed 002 has Python only:
+// Sonotheia's guide has Python only:
 //   expected = hmac.new(secret.encode('utf-8'), payload, hashlib.sha256).hexdigest()
 //   return hmac.compare_digest(signature, expected)
 // with payload the raw bytes and signature the bare X-Sonotheia-Signature value.
@@ -90,7 +90,7 @@ const compareDigest = (a: string, b: string) => {
   const [x, y] = [Buffer.from(a), Buffer.from(b)];
   return x.length === y.length && timingSafeEqual(x, y);
 };
-const seed002 =
+const sonotheia =
   (secret: string): Verify =>
   (payload, headers) => {
     const signature = header(headers, "x-sonotheia-signature") as string;
@@ -98,9 +98,9 @@ const seed002 =
     return compareDigest(signature, expected);
   };
 
-// Seed 003, TypeScript: X-PixelPatrol-Timestamp in milliseconds within 5
+// Pixel Patrol, TypeScript: X-PixelPatrol-Timestamp in milliseconds within 5
 // minutes of Date.now(), X-PixelPatrol-Signature the bare hex HMAC of the body.
-const seed003 =
+const pixelPatrol =
   (secret: string): Verify =>
   (body, headers) => {
     const signature = header(headers, "x-pixelpatrol-signature") as string;
@@ -113,9 +113,9 @@ const seed003 =
     return expectedSignature === signature;
   };
 
-// Seed 004, "Node.js Verification": X-Webhook-Signature "sha256=<hex>",
+// Downloads API, "Node.js Verification": X-Webhook-Signature "sha256=<hex>",
 // prefix checked, hex buffers compared with timingSafeEqual, key = the secret.
-const seed004 =
+const downloadsApi =
   (secretKey: string): Verify =>
   (payload, headers) => {
     const signature = header(headers, "x-webhook-signature");
@@ -153,7 +153,7 @@ interface Scenario {
   webhook: Record<string, unknown>;
   /** The receiver as the document writes it, given the secret it holds. */
   receiver: (secret: string) => Verify;
-  /** The ingest body: one of the seed's event types with its example data. */
+  /** The ingest body: one of the platform's event types with its example data. */
   event: { event?: string; type?: string; data: Record<string, unknown> };
   /** A different secret in the receiver's format (the negative control). */
   wrongSecret: string;
@@ -173,7 +173,7 @@ async function deliveryOutcome(api: Awaited<ReturnType<typeof newTenant>>["api"]
 
 /** Accepted with the right secret; 401 and not succeeded with a wrong one. */
 async function checkScenario(s: Scenario) {
-  const t = await newTenant("Seed receivers");
+  const t = await newTenant("Platform receivers");
   const eventType = (s.event.event ?? s.event.type) as string;
   const create = async (url: string) => {
     const res = await t.api.post("/api/v1/webhooks", { url, events: [eventType], ...s.webhook });
@@ -196,7 +196,7 @@ async function checkScenario(s: Scenario) {
   assert.equal(accepted.body.deliveries, 2);
 
   const ok = await deliveryOutcome(t.api, accepted.body.id, hook.id);
-  assert.equal(good.seen[0]?.status, 200, "the seed's own receiver accepts our delivery");
+  assert.equal(good.seen[0]?.status, 200, "the platform's own receiver accepts our delivery");
   assert.equal(ok.status, "succeeded");
   assert.equal(ok.last_status, 200);
   const delivered = JSON.parse(good.seen[0].body);
@@ -213,14 +213,14 @@ async function checkScenario(s: Scenario) {
 
 const randomSecret = (prefix = "") => prefix + randomBytes(18).toString("base64url");
 
-// ── The seeds ─────────────────────────────────────────────────────────────────
-test("seed 000 (content protection): secret chosen on create, X-ContentProtection-Signature sha256=<hex>", async () => {
+// ── The platforms ─────────────────────────────────────────────────────────────
+test("Content Protection Platform: secret chosen on create, X-ContentProtection-Signature sha256=<hex>", async () => {
   const { request } = await checkScenario({
     webhook: {
       secret: "your-webhook-secret-key",
       signature: { preset: "sha256-prefixed-hex", header: "X-ContentProtection-Signature" },
     },
-    receiver: seed000,
+    receiver: contentProtectionPlatform,
     wrongSecret: "your-webhook-secret-kex",
     event: {
       event: "scan.completed",
@@ -247,10 +247,10 @@ test("seed 000 (content protection): secret chosen on create, X-ContentProtectio
   assert.equal(request.headers["webhook-signature"], undefined, "only the configured scheme is sent");
 });
 
-test("seed 001 (social platform): secret chosen on create, X-Webhook-Signature over JSON.stringify(parsed body)", async () => {
+test("AI Social Media Platform: secret chosen on create, X-Webhook-Signature over JSON.stringify(parsed body)", async () => {
   const { request } = await checkScenario({
     webhook: { secret: "your_webhook_secret_key", signature: { preset: "sha256-prefixed-hex" } },
-    receiver: seed001,
+    receiver: socialMediaPlatform,
     wrongSecret: "another_webhook_secret",
     event: {
       event: "post.published",
@@ -262,10 +262,10 @@ test("seed 001 (social platform): secret chosen on create, X-Webhook-Signature o
   assert.equal(JSON.stringify(JSON.parse(request.body)), request.body);
 });
 
-test("seed 002 (Sonotheia): generated secret, bare hex in X-Sonotheia-Signature, Python compare_digest", async () => {
+test("Sonotheia: generated secret, bare hex in X-Sonotheia-Signature, Python compare_digest", async () => {
   const { request } = await checkScenario({
     webhook: { signature: { preset: "hex", header: "X-Sonotheia-Signature" } },
-    receiver: seed002,
+    receiver: sonotheia,
     wrongSecret: randomSecret("whsec_"),
     event: {
       type: "deepfake.completed",
@@ -275,7 +275,7 @@ test("seed 002 (Sonotheia): generated secret, bare hex in X-Sonotheia-Signature,
   assert.match(request.headers["x-sonotheia-signature"] as string, /^[0-9a-f]{64}$/);
 });
 
-test("seed 003 (Pixel Patrol): bare hex X-PixelPatrol-Signature, millisecond timestamp and event headers", async () => {
+test("Pixel Patrol: bare hex X-PixelPatrol-Signature, millisecond timestamp and event headers", async () => {
   const before = Date.now();
   const { request } = await checkScenario({
     webhook: {
@@ -286,7 +286,7 @@ test("seed 003 (Pixel Patrol): bare hex X-PixelPatrol-Signature, millisecond tim
         event_header: "X-PixelPatrol-Event",
       },
     },
-    receiver: seed003,
+    receiver: pixelPatrol,
     wrongSecret: randomSecret("whsec_"),
     event: {
       event: "media.moderated",
@@ -304,10 +304,10 @@ test("seed 003 (Pixel Patrol): bare hex X-PixelPatrol-Signature, millisecond tim
   assert.ok(ts >= before - 1000 && ts <= Date.now(), `timestamp ${ts} is in milliseconds`);
 });
 
-test("seed 004 (downloads API): the shared key as secret, X-Webhook-Signature sha256=<hex>, hex timingSafeEqual", async () => {
+test("downloads API: the shared key as secret, X-Webhook-Signature sha256=<hex>, hex timingSafeEqual", async () => {
   await checkScenario({
     webhook: { secret: randomSecret("dl_key_"), signature: { preset: "sha256-prefixed-hex" } },
-    receiver: seed004,
+    receiver: downloadsApi,
     wrongSecret: randomSecret("dl_key_"),
     event: {
       event: "download.completed",
