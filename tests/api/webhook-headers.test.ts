@@ -9,25 +9,20 @@ import { createApiKey } from "@/lib/api/api-keys";
 import { sealLegacyCustomHeaders } from "@/lib/webhooks/custom-headers";
 import { client, eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { receiverPool } from "../helpers/receiver";
 
 let t: Awaited<ReturnType<typeof newTenant>>;
 let reader: ReturnType<typeof client>;
-const receivers: Receiver[] = [];
+const pool = receiverPool();
 before(async () => {
   t = await newTenant("Header tenant");
   reader = client((await createApiKey(t.workspaceId, "read only", ["webhooks:read", "events:read", "deliveries:read"])).key);
 });
 after(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await pool.closeAll();
   await db.$disconnect();
 });
 
-async function receiver() {
-  const rx = await startReceiver();
-  receivers.push(rx);
-  return rx;
-}
 
 const CREDENTIAL = "Bearer rx-credential-7f3a9c";
 
@@ -130,7 +125,7 @@ test("PATCH with the masked value keeps the stored one; a masked value for a new
 });
 
 test("the receiver gets the real value; the stored attempt, the logs and the test-send answer show it masked", async () => {
-  const rx = await receiver();
+  const rx = await pool.start();
   const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["carry.it"], custom_headers: { Authorization: CREDENTIAL } });
   const accepted = await t.api.post("/api/v1/events", { event: "carry.it", data: { n: 1 } });
   const [req] = await rx.waitFor(1);
@@ -153,7 +148,7 @@ test("the receiver gets the real value; the stored attempt, the logs and the tes
 });
 
 test("rows saved before encryption still deliver, read masked, and are sealed by the upgrade pass", async () => {
-  const rx = await receiver();
+  const rx = await pool.start();
   const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["legacy.it"] });
   // The stored shape before custom headers were encrypted: plaintext inside the policy JSON.
   await db.endpoint.update({ where: { id: hook.id }, data: { policy: { custom_headers: { "X-Legacy-Key": "legacy-plain-81" } } } });

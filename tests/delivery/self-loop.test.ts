@@ -9,25 +9,20 @@ import { db } from "@/lib/db";
 import { USER_AGENT } from "@/lib/delivery/build-request";
 import { BASE_URL, call, eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
-import { startReceiver, type Receiver } from "../helpers/receiver";
+import { receiverPool } from "../helpers/receiver";
 
 const APP_URL = process.env.APP_URL!;
 const PORT = new URL(BASE_URL).port;
 let t: Awaited<ReturnType<typeof newTenant>>;
-const receivers: Receiver[] = [];
+const pool = receiverPool();
 before(async () => {
   t = await newTenant("Loop tenant");
 });
 after(async () => {
-  await Promise.all(receivers.map((r) => r.close()));
+  await pool.closeAll();
   await db.$disconnect();
 });
 
-async function receiver() {
-  const rx = await startReceiver();
-  receivers.push(rx);
-  return rx;
-}
 
 test("saving a webhook that points at this deployment is 422 on `url`, even inside the loopback allowlist", async () => {
   const urls = [
@@ -51,7 +46,7 @@ test("saving a webhook that points at this deployment is 422 on `url`, even insi
 });
 
 test("a loop forced into the database is refused at send time, permanently, and creates no event", async () => {
-  const rx = await receiver();
+  const rx = await pool.start();
   const { body: hook } = await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["loop.forced"], custom_headers: { Authorization: `Bearer ${t.key}` } });
   for (const url of [`http://127.0.0.1:${PORT}/api/v1/events`, `http://localhost.:${PORT}/api/v1/events`]) {
     await db.endpoint.update({ where: { id: hook.id }, data: { url } });
@@ -81,7 +76,7 @@ test("ingest refuses a request carrying our delivery markers (User-Agent, a deli
   assert.match(ua.body.error.message, /HookRelay delivery/);
 
   // A real envelope, as a receiver got it, replayed by a relay with a plain User-Agent.
-  const rx = await receiver();
+  const rx = await pool.start();
   await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["loop.envelope"] });
   await t.api.post("/api/v1/events", { event: "loop.envelope", data: { n: 1 } });
   const [delivered] = await rx.waitFor(1);
