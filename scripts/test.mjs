@@ -12,6 +12,7 @@ import { ROOT, checkNode, ensureDependencies, generatePrismaClient, buildApp, pr
 import { launch, runCommand, stopAll, step, waitForHttp } from "./lib/run.mjs";
 import { ensureChromium } from "./lib/chromium.mjs";
 import { startSmtpSink } from "./lib/smtp-sink.mjs";
+import { failingTests } from "./lib/test-output.mjs";
 
 const PORT = Number(process.env.TEST_PORT ?? 3100);
 const TEST_DB_TIMEZONE = "America/New_York";
@@ -130,7 +131,7 @@ async function main() {
         timeoutMs: 20 * 60_000,
       }).then(count, (err) => {
         count(err.output ?? "");
-        failures.push(`unit/integration: ${err.message}`);
+        failures.push(`unit/integration: ${files.length} test files, exit ${err.message.match(/\((.*)\)$/)?.[1] ?? "non-zero"}`, ...failingTests(err.output ?? ""));
       });
     }
     if (runE2e) {
@@ -143,7 +144,7 @@ async function main() {
         count,
         (err) => {
           count(err.output ?? "");
-          failures.push(`e2e: ${err.message}`);
+          failures.push(`e2e: ${err.message}`, ...failingTests(err.output ?? ""));
         },
       );
       await sink?.close();
