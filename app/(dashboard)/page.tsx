@@ -1,6 +1,6 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { WebhooksPanel } from "@/components/webhooks/webhooks-panel";
-import { RecentDeliveriesPanel } from "@/components/deliveries/recent-deliveries-panel";
+import { RecentDeliveriesPanel } from "@/components/recent-deliveries/recent-deliveries-panel";
 import { OperationalEventsPanel } from "@/components/operational-events/operational-events-panel";
 
 // The panels fetch in the browser through React Query (and poll), so this page
@@ -13,9 +13,7 @@ export default function DashboardPage() {
       <OperationalEventsPanel />
       <p className="text-sm text-slate-600">
         Automate all of this:{" "}
-        <Link href="/api-reference" className="text-sky-700 underline">
-          API reference
-        </Link>{" "}
+        <TextLink href="/api-reference">API reference</TextLink>{" "}
         (OpenAPI 3.1 at <code className="font-mono">/api/v1/openapi.json</code>).
       </p>
     </>

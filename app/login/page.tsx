@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
+import { AuthPage } from "@/components/auth/auth-page";
 import { LoginForm } from "@/components/auth/login-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata: Metadata = { title: "Sign in · HookRelay" };
 
@@ -17,22 +18,19 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const session = await auth.api.getSession({ headers: await headers() });
   if (session) redirect(next);
 
+  // SIGNUP=closed: no way to make an account, so no link to one.
+  const footer =
+    config().SIGNUP === "closed" ? undefined : (
+      <>
+        No account yet?{" "}
+        <TextLink href="/signup" className="font-medium">
+          Create one
+        </TextLink>
+      </>
+    );
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold text-slate-900">HookRelay</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-500">Sign in to your dashboard.</p>
-        <LoginForm next={next} />
-        {/* SIGNUP=closed: no way to make an account, so no link to one. */}
-        {config().SIGNUP === "closed" ? null : (
-          <p className="mt-4 text-sm text-slate-600">
-            No account yet?{" "}
-            <Link href="/signup" className="font-medium text-sky-700 underline">
-              Create one
-            </Link>
-          </p>
-        )}
-      </div>
-    </main>
+    <AuthPage title="HookRelay" lead="Sign in to your dashboard." footer={footer}>
+      <LoginForm next={next} />
+    </AuthPage>
   );
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
 import { signupRefusal } from "@/lib/auth/account-policy";
 import { isInvited } from "@/lib/workspaces/invitation-lookup";
+import { AuthPage } from "@/components/auth/auth-page";
 import { SignupForm } from "@/components/auth/signup-form";
+import { TextLink } from "@/components/ui/text-link";
 
 export const metadata: Metadata = { title: "Create an account · HookRelay" };
 
@@ -23,25 +24,23 @@ export default async function SignupPage({ searchParams }: { searchParams: Promi
   const invited = Boolean(invitation && email && (await isInvited(invitation, email)));
   const refusal = signupRefusal(config().SIGNUP, invited);
 
+  const footer = (
+    <>
+      Already have an account?{" "}
+      <TextLink href="/login" className="font-medium">
+        Sign in
+      </TextLink>
+    </>
+  );
   return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="text-xl font-semibold text-slate-900">HookRelay</h1>
-        <p className="mt-1 mb-6 text-sm text-slate-500">Create an account; you get a workspace of your own.</p>
-        {refusal ? (
-          <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
-            {refusal}.
-          </p>
-        ) : (
-          <SignupForm invitation={invited ? { token: invitation!, email: email! } : undefined} />
-        )}
-        <p className="mt-4 text-sm text-slate-600">
-          Already have an account?{" "}
-          <Link href="/login" className="font-medium text-sky-700 underline">
-            Sign in
-          </Link>
+    <AuthPage title="HookRelay" lead="Create an account; you get a workspace of your own." footer={footer}>
+      {refusal ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {refusal}.
         </p>
-      </div>
-    </main>
+      ) : (
+        <SignupForm invitation={invited ? { token: invitation!, email: email! } : undefined} />
+      )}
+    </AuthPage>
   );
 }

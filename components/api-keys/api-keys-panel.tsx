@@ -5,6 +5,8 @@ import { ScrollX } from "@/components/ui/table";
 import { useState } from "react";
 import { ALL_SCOPES } from "@/lib/api/scopes";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from "./use-api-keys";
@@ -28,10 +30,9 @@ export function ApiKeysPanel() {
     <div className="space-y-6">
       {canWrite && <Card title="New API key" description="Use it as Authorization: Bearer <key>. Give it only the scopes it needs.">
         <form onSubmit={submit} className="space-y-3 p-4">
-          <label className="block text-sm font-medium text-slate-700">
-            Name
-            <input value={name} onChange={(e) => setName(e.target.value)} className="mt-1 w-full max-w-sm rounded border border-slate-300 px-2 py-1.5 text-sm" placeholder="e.g. production ingest" />
-          </label>
+          <Field label="Name" className="max-w-sm">
+            <Input value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. production ingest" />
+          </Field>
           <fieldset className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <legend className="mb-1 text-sm font-medium text-slate-700">Scopes</legend>
             {ALL_SCOPES.map((s) => (
@@ -42,7 +43,7 @@ export function ApiKeysPanel() {
             ))}
           </fieldset>
           {create.isError ? <p role="alert" className="text-sm text-rose-700">{create.error.message}</p> : null}
-          <button type="submit" disabled={create.isPending} className="rounded bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Create key</button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>Create key</Button>
           {shown ? (
             <p className="rounded bg-amber-50 p-3 text-sm">
               Copy it now — it is not shown again: <code data-testid="new-api-key" className="break-all font-mono">{shown}</code>
@@ -74,9 +75,9 @@ export function ApiKeysPanel() {
                     {!canWrite ? null : k.revoked_at ? (
                       <span className="text-xs">revoked</span>
                     ) : (
-                      <button onClick={() => { if (confirm(`Revoke "${k.name}"? Requests with it will fail at once.`)) revoke.mutate(k.id); }} className="rounded border border-rose-300 px-2 py-0.5 text-xs text-rose-700">
+                      <Button variant="danger" size="sm" onClick={() => { if (confirm(`Revoke "${k.name}"? Requests with it will fail at once.`)) revoke.mutate(k.id); }}>
                         Revoke
-                      </button>
+                      </Button>
                     )}
                   </td>
                 </tr>

@@ -14,10 +14,6 @@ export interface ApiKeyView {
 export const fetchApiKeys = (signal?: AbortSignal) => fetchJson<{ data: ApiKeyView[] }>("/api/v1/api-keys", { signal }).then((b) => b.data);
 
 export const createApiKey = (body: { name: string; scopes: string[] }) =>
-  fetchJson<ApiKeyView & { key: string }>("/api/v1/api-keys", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  fetchJson<ApiKeyView & { key: string }>("/api/v1/api-keys", { method: "POST", json: body });
 
 export const revokeApiKey = (id: string) => fetchJson<ApiKeyView>(`/api/v1/api-keys/${encodeURIComponent(id)}`, { method: "DELETE" });

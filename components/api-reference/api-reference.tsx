@@ -1,4 +1,5 @@
 // Renders the OpenAPI document: one section per tag, one row per operation.
+import { LINK_CLASS } from "@/components/ui/text-link";
 import { OperationCard } from "./operation-card";
 import type { OpenApiDoc, Operation } from "./types";
 
@@ -20,7 +21,7 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
         </h1>
         {doc.info.description && <p className="text-sm text-slate-600">{doc.info.description}</p>}
         <p className="text-sm">
-          <a className="text-sky-700 underline" href="/api/v1/openapi.json">
+          <a className={`underline ${LINK_CLASS}`} href="/api/v1/openapi.json">
             /api/v1/openapi.json
           </a>{" "}
           <span className="text-slate-500">— the machine-readable OpenAPI 3.1 document.</span>

@@ -1,6 +1,7 @@
 // The one way the dashboard calls its own API: same-origin (the session cookie
 // authenticates), never cached, and the API's { error: { code, message } }
 // envelope turned into an Error whose message can be shown to the user as is.
+// A JSON body goes in `json`; fetchJson encodes it and labels its content type.
 
 export class ApiRequestError extends Error {
   constructor(
@@ -16,14 +17,22 @@ export class ApiRequestError extends Error {
   }
 }
 
-export async function fetchJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+export interface FetchJsonInit extends Omit<RequestInit, "body" | "headers"> {
+  /** Sent as the JSON request body (with its content-type); leave out for requests without a body. */
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function fetchJson<T>(path: string, { json, headers, ...init }: FetchJsonInit = {}): Promise<T> {
+  const body = json === undefined ? undefined : JSON.stringify(json);
   let res: Response;
   try {
     res = await fetch(path, {
       ...init,
+      body,
       credentials: "same-origin",
       cache: "no-store",
-      headers: { accept: "application/json", ...init.headers },
+      headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
     });
   } catch (err) {
     // React Query aborts superseded requests; that is not a failure to report.

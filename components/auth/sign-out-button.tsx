@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/auth-client";
+import { Button } from "@/components/ui/button";
 
 export function SignOutButton() {
   const router = useRouter();
@@ -34,14 +35,9 @@ export function SignOutButton() {
           Sign-out failed, try again
         </span>
       ) : null}
-      <button
-        type="button"
-        onClick={() => void signOut()}
-        disabled={pending}
-        className="whitespace-nowrap rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-wait disabled:opacity-70"
-      >
+      <Button onClick={() => void signOut()} disabled={pending}>
         Sign out
-      </button>
+      </Button>
     </span>
   );
 }

@@ -3,9 +3,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { authClient } from "@/lib/auth/auth-client";
 import { PASSWORD_MAX, PASSWORD_MIN, PASSWORD_RULE } from "@/lib/auth/password-rules";
-
-const inputClass =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-slate-500 focus:outline-none focus:ring-2 focus:ring-slate-200";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
 
 function describe(error: { status?: number; message?: string; code?: string }): string {
   if (error.status === 429) return "Too many attempts. Wait a minute and try again.";
@@ -64,50 +63,23 @@ export function SignupForm({ invitation }: { invitation?: { token: string; email
 
   return (
     <form onSubmit={onSubmit} className="space-y-4">
-      <div>
-        <label htmlFor="name" className="block text-sm font-medium text-slate-700">
-          Name
-        </label>
-        <input id="name" name="name" autoComplete="name" maxLength={80} className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-700">
-          Email
-        </label>
-        <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} defaultValue={invitation?.email} readOnly={Boolean(invitation)} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-700">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN}
-          maxLength={PASSWORD_MAX}
-          aria-describedby="password-rule"
-          className={inputClass}
-        />
-        <p id="password-rule" className="mt-1 text-xs text-slate-500">
-          {PASSWORD_RULE}
-        </p>
-      </div>
+      <Field label="Name">
+        <Input name="name" autoComplete="name" maxLength={80} />
+      </Field>
+      <Field label="Email">
+        <Input name="email" type="email" autoComplete="email" required defaultValue={invitation?.email} readOnly={Boolean(invitation)} />
+      </Field>
+      <Field label="Password" hint={PASSWORD_RULE}>
+        <Input name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN} maxLength={PASSWORD_MAX} />
+      </Field>
       {error ? (
         <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-700">
           {error}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        className="w-full rounded-md bg-slate-900 px-3 py-2 text-sm font-medium text-white hover:bg-slate-800 disabled:cursor-wait disabled:opacity-70"
-      >
+      <Button type="submit" variant="primary" size="block" disabled={pending} aria-busy={pending}>
         Create account
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 // workspace's own — with its description, JSON Schema and example payload.
 import { useMemo, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { useEventTypes } from "./use-event-types";
 
@@ -14,7 +15,7 @@ export function EventCatalog() {
     <Card
       title="Event catalog"
       description="Subscribe webhooks to these types (or prefix.* / *). Custom types come from POST /api/v1/event-types."
-      actions={<input aria-label="Search event types" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search…" className="rounded border border-slate-300 px-2 py-1 text-sm" />}
+      actions={<Input aria-label="Search event types" value={q} onChange={(e) => setQ(e.target.value)} placeholder="Search…" />}
     >
       {types.isPending ? (
         <LoadingState>Loading the catalog…</LoadingState>

@@ -10,9 +10,5 @@ export interface DeadLetterPage {
 export const fetchDeadLetters = (signal?: AbortSignal) => fetchJson<DeadLetterPage>("/api/v1/dead-letter?limit=100", { signal });
 
 export function retryDeadLetters(body: { delivery_ids: string[] } | { all: true }) {
-  return fetchJson<{ retried: number }>("/api/v1/dead-letter/retry", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return fetchJson<{ retried: number }>("/api/v1/dead-letter/retry", { method: "POST", json: body });
 }

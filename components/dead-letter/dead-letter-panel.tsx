@@ -4,6 +4,7 @@ import { ScrollX } from "@/components/ui/table";
 // retry one / selected / all. Each retry is one more attempt, logged as manual.
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { TruncatedText } from "@/components/ui/truncated-text";
@@ -33,12 +34,12 @@ export function DeadLetterPanel() {
       description="Deliveries that failed every attempt. Kept 30 days; retry them once the receiver is fixed."
       actions={
         canWrite && <>
-          <button disabled={selected.size === 0 || retry.isPending} onClick={() => run({ ids: [...selected] })} className="rounded border border-slate-300 px-3 py-1 disabled:opacity-50">
+          <Button disabled={selected.size === 0 || retry.isPending} onClick={() => run({ ids: [...selected] })}>
             Retry selected{selected.size ? ` (${selected.size})` : ""}
-          </button>
-          <button disabled={rows.length === 0 || retry.isPending} onClick={() => run("all")} className="rounded bg-sky-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+          </Button>
+          <Button variant="primary" disabled={rows.length === 0 || retry.isPending} onClick={() => run("all")}>
             Retry all
-          </button>
+          </Button>
         </>
       }
     >
@@ -84,9 +85,9 @@ export function DeadLetterPanel() {
                 <td className="px-4 py-2 text-rose-700"><TruncatedText text={d.last_error ?? (d.last_status ? `HTTP ${d.last_status}` : "—")} /></td>
                 <td className="px-4 py-2 text-xs"><LocalTime iso={d.last_attempt_at} /></td>
                 <td className="px-4 py-2">
-                  {canWrite && <button disabled={retry.isPending} onClick={() => run({ ids: [d.id] })} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+                  {canWrite && <Button size="sm" disabled={retry.isPending} onClick={() => run({ ids: [d.id] })}>
                     Retry
-                  </button>}
+                  </Button>}
                 </td>
               </tr>
             ))}

@@ -3,7 +3,7 @@
 // large selection never becomes one enormous request.
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { deliveryKeys } from "@/components/deliveries/keys";
+import { deliveryKeys } from "@/components/api/delivery-keys";
 import { retryDeadLetters } from "./api";
 import { deadLetterKeys } from "./keys";
 

@@ -20,4 +20,4 @@ export const fetchDeliveryDetail = (id: string, signal?: AbortSignal) =>
   fetchJson<DeliveryView & { attempt_list: AttemptView[] }>(`/api/v1/deliveries/${encodeURIComponent(id)}`, { signal });
 
 export const replayDelivery = (id: string) =>
-  fetchJson<unknown>(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  fetchJson<unknown>(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, { method: "POST", json: {} });

@@ -4,6 +4,8 @@
 import { useState } from "react";
 import type { AttemptView } from "@/lib/validation/delivery";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -11,7 +13,7 @@ import { TruncatedText } from "@/components/ui/truncated-text";
 import { AttemptDetails } from "@/components/webhooks/attempt-details";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
 import type { LogFilters } from "./api";
-import { useDeliveryDetail, useDeliveryLog, useReplayDelivery } from "./hooks";
+import { useDeliveryDetail, useDeliveryLog, useReplayDelivery } from "./use-delivery-log";
 
 const STATUSES = ["", "pending", "sending", "succeeded", "failed", "skipped"];
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
@@ -28,24 +30,20 @@ export function DeliveryLog() {
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
       <Card title="Delivery log" description="Newest first. Pick one to see every attempt.">
         <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 px-4 py-3 text-sm">
-          <label className="flex flex-col text-xs text-slate-600">
-            Status
-            <select value={filters.status ?? ""} onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value || undefined }))} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm">
+          <Field compact label="Status">
+            <Select value={filters.status ?? ""} onChange={(e) => setFilters((f) => ({ ...f, status: e.target.value || undefined }))}>
               {STATUSES.map((s) => <option key={s} value={s}>{s || "any"}</option>)}
-            </select>
-          </label>
-          <label className="flex flex-col text-xs text-slate-600">
-            Event type
-            <input value={filters.event_type ?? ""} onChange={(e) => setFilters((f) => ({ ...f, event_type: e.target.value.trim() || undefined }))} placeholder="scan.completed" className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-          </label>
-          <label className="flex flex-col text-xs text-slate-600">
-            From
-            <input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-          </label>
-          <label className="flex flex-col text-xs text-slate-600">
-            To
-            <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-          </label>
+            </Select>
+          </Field>
+          <Field compact label="Event type">
+            <Input value={filters.event_type ?? ""} onChange={(e) => setFilters((f) => ({ ...f, event_type: e.target.value.trim() || undefined }))} placeholder="scan.completed" />
+          </Field>
+          <Field compact label="From">
+            <Input type="datetime-local" value={since} onChange={(e) => setSince(e.target.value)} />
+          </Field>
+          <Field compact label="To">
+            <Input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+          </Field>
         </div>
         {list.isPending ? (
           <LoadingState>Loading deliveries…</LoadingState>
@@ -57,7 +55,7 @@ export function DeliveryLog() {
           <ul className="divide-y divide-slate-100">
             {rows.map((d) => (
               <li key={d.id}>
-                <button onClick={() => setSelected(d.id)} aria-pressed={selected === d.id} data-delivery-row={d.id} className={`grid w-full grid-cols-[1fr_auto_auto] items-center gap-3 px-4 py-2 text-left text-sm hover:bg-slate-50 ${selected === d.id ? "bg-sky-50" : ""}`}>
+                <button type="button" onClick={() => setSelected(d.id)} aria-pressed={selected === d.id} data-delivery-row={d.id} className={`grid w-full grid-cols-[1fr_auto_auto] items-center gap-3 px-4 py-2 text-left text-sm hover:bg-slate-50 ${selected === d.id ? "bg-sky-50" : ""}`}>
                   <span className="min-w-0">
                     <span className="font-mono text-xs">{d.event_type}</span>
                     <TruncatedText text={d.webhook_url} className="text-xs text-slate-500" />
@@ -86,9 +84,9 @@ function DeliveryInspector({ id }: { id: string }) {
       description={d ? `${d.event_type} → ${d.webhook_url}` : undefined}
       actions={
         canWrite && d ? (
-          <button disabled={replay.isPending} onClick={() => replay.mutate(d.id)} className="rounded bg-sky-700 px-3 py-1 font-medium text-white disabled:opacity-50">
+          <Button variant="primary" disabled={replay.isPending} onClick={() => replay.mutate(d.id)}>
             Replay
-          </button>
+          </Button>
         ) : null
       }
     >

@@ -3,6 +3,8 @@
 // wait in a buffer), filter by type pattern ("scan.*"), expand for the payload.
 import { useCallback, useMemo, useRef, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { ConnectionBadge } from "@/components/live/connection-badge";
 import { useLiveFeed } from "@/components/live/use-live-feed";
@@ -52,21 +54,14 @@ export function EventFeed() {
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3">
         <label className="flex items-center gap-2 text-sm text-slate-600">
           Filter
-          <input
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            placeholder="e.g. scan.*, takedown.status_changed"
-            className="w-72 rounded border border-slate-300 px-2 py-1 text-sm"
-          />
+          <Input value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. scan.*, takedown.status_changed" className="w-72" />
         </label>
         {paused ? (
-          <button onClick={resume} className="rounded bg-sky-700 px-3 py-1 text-sm font-medium text-white">
+          <Button variant="primary" onClick={resume}>
             Resume{buffered ? ` (${buffered} new)` : ""}
-          </button>
+          </Button>
         ) : (
-          <button onClick={() => setPaused(true)} className="rounded border border-slate-300 px-3 py-1 text-sm">
-            Pause
-          </button>
+          <Button onClick={() => setPaused(true)}>Pause</Button>
         )}
       </div>
       {shown.length === 0 ? (
@@ -79,6 +74,7 @@ export function EventFeed() {
             return (
               <li key={key} data-feed-event={m.event}>
                 <button
+                  type="button"
                   onClick={() => setOpen(expanded ? null : key)}
                   aria-expanded={expanded}
                   className="flex w-full items-center gap-3 px-4 py-2 text-left text-sm hover:bg-slate-50"

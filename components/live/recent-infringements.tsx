@@ -1,5 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
+import { LINK_CLASS } from "@/components/ui/text-link";
 import { confidenceClass, type InfringementView } from "./dashboard-state";
 
 const TONE = { high: "bg-rose-50 text-rose-700 ring-rose-600/20", medium: "bg-amber-50 text-amber-800 ring-amber-600/20", low: "bg-slate-100 text-slate-600 ring-slate-500/20" };
@@ -17,7 +18,7 @@ export function RecentInfringements({ items }: { items: InfringementView[] }) {
               <li key={String(i.id)} data-infringement={String(i.id)} className="flex items-center gap-3 px-4 py-3 text-sm">
                 <div className="min-w-0 flex-1">
                   {/* Text only, never HTML; opened without giving the page access to us. */}
-                  <a href={safeHref(i.url)} target="_blank" rel="noopener noreferrer" title={i.url} className="block truncate text-sky-700 hover:underline">
+                  <a href={safeHref(i.url)} target="_blank" rel="noopener noreferrer" title={i.url} className={`block truncate hover:underline ${LINK_CLASS}`}>
                     {i.url}
                   </a>
                   <div className="text-xs text-slate-500">

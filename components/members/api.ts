@@ -15,13 +15,11 @@ export interface MemberView {
 import type { InvitationView } from "@/lib/workspaces/invitations";
 export type { InvitationView };
 
-const send = (method: string, body: unknown): RequestInit => ({ method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
 export const fetchMembers = (signal?: AbortSignal) => fetchJson<{ data: MemberView[] }>("/api/v1/members", { signal }).then((b) => b.data);
-export const inviteMember = (body: { email: string; role: Role }) => fetchJson<{ data: InvitationView }>("/api/v1/members", send("POST", body));
+export const inviteMember = (body: { email: string; role: Role }) => fetchJson<{ data: InvitationView }>("/api/v1/members", { method: "POST", json: body });
 export const leaveWorkspace = () => fetchJson<void>("/api/v1/members/leave", { method: "POST" });
 export const fetchInvitations = (signal?: AbortSignal) => fetchJson<{ data: InvitationView[] }>("/api/v1/invitations", { signal }).then((b) => b.data);
 export const revokeInvitation = (id: string) => fetchJson<void>(`/api/v1/invitations/${encodeURIComponent(id)}`, { method: "DELETE" });
 export const acceptInvitation = (token: string) =>
-  fetchJson<{ workspace_id: string; workspace_name: string; role: Role }>("/api/v1/invitations/accept", send("POST", { token }));
-export const updateMember = ({ id, role }: { id: string; role: Role }) => fetchJson<MemberView>(`/api/v1/members/${encodeURIComponent(id)}`, send("PATCH", { role }));
+  fetchJson<{ workspace_id: string; workspace_name: string; role: Role }>("/api/v1/invitations/accept", { method: "POST", json: { token } });
+export const updateMember = ({ id, role }: { id: string; role: Role }) => fetchJson<MemberView>(`/api/v1/members/${encodeURIComponent(id)}`, { method: "PATCH", json: { role } });

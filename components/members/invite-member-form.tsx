@@ -1,6 +1,8 @@
 "use client";
 import type { FormEvent } from "react";
 import type { Role } from "@/components/workspaces/api";
+import { Button } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
 import { useInviteMember } from "./use-members";
 
 // People join by accepting an emailed invitation; the answer is the same whether or not
@@ -18,25 +20,19 @@ export function InviteMemberForm() {
   }
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2 border-b border-slate-200 px-4 py-3">
-      <div>
-        <label htmlFor="member-email" className="block text-xs font-medium text-slate-600">
-          Invite by email
-        </label>
-        <input id="member-email" name="email" type="email" required className="mt-1 w-64 rounded-md border border-slate-300 px-2 py-1.5 text-sm" />
-      </div>
-      <div>
-        <label htmlFor="member-role" className="block text-xs font-medium text-slate-600">
-          Role
-        </label>
-        <select id="member-role" name="role" defaultValue="viewer" className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+      <Field compact label="Invite by email" className="w-64">
+        <Input name="email" type="email" required />
+      </Field>
+      <Field compact label="Role">
+        <Select name="role" defaultValue="viewer">
           <option value="viewer">viewer</option>
           <option value="admin">admin</option>
           <option value="owner">owner</option>
-        </select>
-      </div>
-      <button type="submit" disabled={invite.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-70">
+        </Select>
+      </Field>
+      <Button type="submit" variant="primary" disabled={invite.isPending}>
         Send invitation
-      </button>
+      </Button>
       {invite.error ? (
         <p role="alert" className="w-full text-sm text-rose-700">
           {invite.error.message}

@@ -1,5 +1,6 @@
 "use client";
 import { ScrollX } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 import { ErrorState } from "@/components/ui/query-states";
 import { useInvitations, useRevokeInvitation } from "./use-members";
 
@@ -31,15 +32,14 @@ export function PendingInvitations() {
                 <td className="px-4 py-2 capitalize">{i.role}</td>
                 <td className="px-4 py-2 text-slate-600">{new Date(i.expires_at).toLocaleDateString()}</td>
                 <td className="px-4 py-2 text-right">
-                  <button
-                    type="button"
+                  <Button
+                    size="sm"
                     disabled={revoke.isPending}
                     onClick={() => revoke.mutate(i.id)}
                     aria-label={`Revoke the invitation of ${i.email}`}
-                    className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-70"
                   >
                     Revoke
-                  </button>
+                  </Button>
                 </td>
               </tr>
             ))}

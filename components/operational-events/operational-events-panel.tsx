@@ -1,9 +1,9 @@
 "use client";
-import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import { TruncatedText } from "@/components/ui/truncated-text";
 import type { OperationalFeedItem } from "./api";
 import { useOperationalEvents } from "./use-operational-events";
@@ -82,9 +82,9 @@ function WebhookCell({ data }: { data: Record<string, unknown> }) {
   const label = str(data.url) ?? id ?? "—";
   if (!id) return <TruncatedText text={label} className="font-mono text-xs" />;
   return (
-    <Link href={`/webhooks/${encodeURIComponent(id)}`} className="hover:underline">
-      <TruncatedText text={label} className="font-mono text-xs text-indigo-700" />
-    </Link>
+    <TextLink quiet href={`/webhooks/${encodeURIComponent(id)}`}>
+      <TruncatedText text={label} className="font-mono text-xs" />
+    </TextLink>
   );
 }
 

@@ -1,8 +1,9 @@
 "use client";
 // The three non-data states every list shows, worded the same everywhere.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { ApiRequestError } from "@/components/api/fetch-json";
+import { Button } from "./button";
+import { TextLink } from "./text-link";
 
 export function LoadingState({ children }: { children: ReactNode }) {
   return (
@@ -35,13 +36,13 @@ export function ErrorState({ title, error, onRetry, compact = false }: ErrorStat
         <span className="font-medium">{title}:</span> {error.message}
       </span>
       {signedOut ? (
-        <Link href="/login" className="font-medium underline">
+        <TextLink href="/login" className="font-medium">
           Sign in
-        </Link>
+        </TextLink>
       ) : onRetry ? (
-        <button type="button" onClick={onRetry} className="font-medium underline">
+        <Button variant="link" onClick={onRetry}>
           Retry
-        </button>
+        </Button>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import type { Webhook } from "@/lib/validation/webhook";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { LoadingState } from "@/components/ui/query-states";
 import { useWriteAccess } from "@/components/workspaces/use-workspaces";
@@ -25,7 +26,7 @@ export function CreateWebhook() {
           <span className="text-slate-500">Signing secret</span>{" "}
           <code data-testid="new-secret" className="break-all rounded bg-slate-100 px-2 py-1 font-mono">{created.secret}</code>
         </p>
-        <Link href={`/webhooks/${created.id}`} className="inline-block rounded bg-sky-700 px-3 py-1.5 font-medium text-white">
+        <Link href={`/webhooks/${created.id}`} className={buttonClass({ variant: "primary" })}>
           Open the webhook
         </Link>
       </div>

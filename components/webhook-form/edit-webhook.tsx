@@ -1,9 +1,9 @@
 "use client";
 // Edit an existing webhook with the same form that creates one; saving goes
 // back to the webhook's page.
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
+import { TextLink } from "@/components/ui/text-link";
 import { useWebhook } from "@/components/webhooks/use-webhook";
 import { useWriteAccess } from "@/components/workspaces/use-workspaces";
 import { ViewerNotice } from "./viewer-notice";
@@ -18,9 +18,9 @@ export function EditWebhook({ id }: { id: string }) {
   if (query.isLoadingError) return <ErrorState title="Could not load the webhook" error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <div className="space-y-4">
-      <Link href={detail} className="text-sm text-indigo-700 underline">
+      <TextLink href={detail} className="text-sm">
         ← Back to the webhook
-      </Link>
+      </TextLink>
       {access.canWrite ? <WebhookForm webhook={query.data} onSaved={() => router.push(detail)} /> : <ViewerNotice action="edit webhooks" />}
     </div>
   );

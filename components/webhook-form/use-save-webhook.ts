@@ -11,8 +11,7 @@ export function useSaveWebhook(id?: string) {
     mutationFn: (body: Record<string, unknown>) =>
       fetchJson<Webhook>(id ? `/api/v1/webhooks/${encodeURIComponent(id)}` : "/api/v1/webhooks", {
         method: id ? "PATCH" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
+        json: body,
       }),
     // 422 details are shown next to the fields they name; the toast would repeat them.
     meta: { inlineErrors: true, success: id ? "Webhook saved" : "Webhook created" },

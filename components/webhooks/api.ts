@@ -50,4 +50,4 @@ export const setWebhookStatus = (id: string, action: "enable" | "disable") =>
 
 /** No body: the AI Social Media Platform's webhook.test. With `event_type` (and optionally `data`): that event. */
 export const sendTestWebhook = (id: string, body?: { event_type: string; data?: Record<string, unknown> }) =>
-  fetchJson<TestSendResult>(`${base(id)}/test`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : { method: "POST" });
+  fetchJson<TestSendResult>(`${base(id)}/test`, { method: "POST", json: body });

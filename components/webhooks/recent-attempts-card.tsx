@@ -1,6 +1,7 @@
 "use client";
 import { Fragment, useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -72,15 +73,15 @@ function AttemptsTable({ attempts }: { attempts: WebhookAttemptLog[] }) {
                 <Td className="whitespace-nowrap text-right tabular-nums">{a.duration_ms === null ? "—" : `${a.duration_ms} ms`}</Td>
                 <Td>{a.error ? <TruncatedText text={a.error} className="text-rose-700" /> : <span className="text-slate-500">—</span>}</Td>
                 <Td>
-                  <button
-                    type="button"
+                  <Button
+                    variant="link"
                     aria-expanded={expanded}
                     aria-controls={detailsId}
                     onClick={() => toggle(a.id)}
-                    className="whitespace-nowrap text-sm font-medium text-indigo-700 underline"
+                    className="text-sm"
                   >
                     {expanded ? "Hide" : "Details"}
-                  </button>
+                  </Button>
                 </Td>
               </tr>
               {expanded ? (

@@ -6,6 +6,8 @@ import { useState } from "react";
 import type { RecoverJobView } from "@/lib/validation/delivery";
 import { fetchJson } from "@/components/api/fetch-json";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
 
 const toIso = (local: string) => (local ? new Date(local).toISOString() : undefined);
@@ -19,8 +21,7 @@ export function RecoverCard({ id }: { id: string }) {
     mutationFn: () =>
       fetchJson<RecoverJobView>(`/api/v1/webhooks/${encodeURIComponent(id)}/recover`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ since: toIso(since), until: toIso(until) }),
+        json: { since: toIso(since), until: toIso(until) },
       }),
     // Errors name the since/until fields, so they stay next to the form.
     meta: { inlineErrors: true },
@@ -39,17 +40,15 @@ export function RecoverCard({ id }: { id: string }) {
   return (
     <Card title="Recover failed deliveries" description="Resend every failed delivery of this webhook created in a time range (once the receiver is fixed).">
       <form onSubmit={(e) => (e.preventDefault(), start.mutate())} className="flex flex-wrap items-end gap-3 p-4 text-sm">
-        <label className="flex flex-col text-xs text-slate-600">
-          Since
-          <input type="datetime-local" required value={since} onChange={(e) => setSince(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-        </label>
-        <label className="flex flex-col text-xs text-slate-600">
-          Until (optional)
-          <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} className="mt-1 rounded border border-slate-300 px-2 py-1 text-sm" />
-        </label>
-        <button type="submit" disabled={start.isPending || !since} className="rounded bg-sky-700 px-3 py-1.5 font-medium text-white disabled:opacity-50">
+        <Field compact label="Since">
+          <Input type="datetime-local" required value={since} onChange={(e) => setSince(e.target.value)} />
+        </Field>
+        <Field compact label="Until (optional)">
+          <Input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+        </Field>
+        <Button type="submit" variant="primary" disabled={start.isPending || !since}>
           Recover
-        </button>
+        </Button>
         {start.isError ? <p role="alert" className="w-full text-rose-700">{start.error.message}</p> : null}
         {j ? (
           <p role="status" className="w-full text-slate-700" data-recover-status={j.status}>

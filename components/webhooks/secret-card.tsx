@@ -6,6 +6,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { fetchJson } from "@/components/api/fetch-json";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
 import { webhookKeys } from "./keys";
@@ -16,7 +18,6 @@ interface SecretView {
 }
 
 const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
-const post = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 export function SecretCard({ id }: { id: string }) {
   const canWrite = useCanWrite();
@@ -26,7 +27,7 @@ export function SecretCard({ id }: { id: string }) {
   const [graceHours, setGraceHours] = useState("24");
   const reveal = useMutation({ mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret`), meta: { errorTitle: "Could not reveal the secret" }, onSuccess: setShown });
   const rotate = useMutation({
-    mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret/rotate`, post({ grace_period_sec: Math.round(Number(graceHours) * 3600) })),
+    mutationFn: () => fetchJson<SecretView>(`${base(id)}/secret/rotate`, { method: "POST", json: { grace_period_sec: Math.round(Number(graceHours) * 3600) } }),
     meta: { errorTitle: "Could not rotate the secret", success: "Secret rotated" },
     onSuccess: setShown,
   });
@@ -44,25 +45,24 @@ export function SecretCard({ id }: { id: string }) {
     <Card title="Signing secret and danger zone" description="Revealing or rotating the secret is recorded like any change; keep it out of tickets and chats.">
       <div className="space-y-3 p-4 text-sm">
         <div className="flex flex-wrap items-center gap-2">
-          <button onClick={() => reveal.mutate()} disabled={reveal.isPending} className="rounded border border-slate-300 px-3 py-1">Reveal secret</button>
+          <Button onClick={() => reveal.mutate()} disabled={reveal.isPending}>
+            Reveal secret
+          </Button>
           <label className="flex items-center gap-1">
             Grace period (hours)
-            <input aria-label="Grace period (hours)" value={graceHours} onChange={(e) => setGraceHours(e.target.value)} className="w-16 rounded border border-slate-300 px-2 py-1" inputMode="decimal" />
+            <Input aria-label="Grace period (hours)" value={graceHours} onChange={(e) => setGraceHours(e.target.value)} className="w-16" inputMode="decimal" />
           </label>
-          <button
-            onClick={() => confirm("Rotate the signing secret? The old one keeps signing during the grace period.") && rotate.mutate()}
-            disabled={rotate.isPending}
-            className="rounded border border-amber-400 px-3 py-1 text-amber-800"
-          >
+          <Button onClick={() => confirm("Rotate the signing secret? The old one keeps signing during the grace period.") && rotate.mutate()} disabled={rotate.isPending}>
             Rotate secret
-          </button>
-          <button
+          </Button>
+          <Button
+            variant="danger"
             onClick={() => confirm("Delete this webhook and its delivery history? This cannot be undone.") && remove.mutate()}
             disabled={remove.isPending}
-            className="ml-auto rounded border border-rose-300 px-3 py-1 text-rose-700"
+            className="ml-auto"
           >
             Delete webhook
-          </button>
+          </Button>
         </div>
         {shown ? (
           <p>

@@ -2,6 +2,8 @@
 // Pick an event type from the catalog, edit its example payload, send it.
 import { useState } from "react";
 import { useEventTypes } from "@/components/catalog/use-event-types";
+import { Button } from "@/components/ui/button";
+import { Field, Select, Textarea } from "@/components/ui/field";
 
 export function TestPayloadPicker({ busy, onSend }: { busy: boolean; onSend: (body: { event_type: string; data: Record<string, unknown> }) => void }) {
   const types = useEventTypes();
@@ -28,23 +30,20 @@ export function TestPayloadPicker({ busy, onSend }: { busy: boolean; onSend: (bo
 
   return (
     <div className="space-y-2 rounded border border-slate-200 p-3">
-      <label className="block text-sm font-medium text-slate-700">
-        Test with an event type
-        <select value={type} onChange={(e) => choose(e.target.value)} className="mt-1 block w-full max-w-sm rounded border border-slate-300 px-2 py-1 text-sm">
+      <Field label="Test with an event type" className="max-w-sm">
+        <Select value={type} onChange={(e) => choose(e.target.value)}>
           <option value="">Choose…</option>
           {(types.data ?? []).map((t) => <option key={t.name} value={t.name}>{t.name}</option>)}
-        </select>
-      </label>
+        </Select>
+      </Field>
       {type ? (
         <>
-          <label className="block text-sm font-medium text-slate-700">
-            Payload (data)
-            <textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs" />
-          </label>
-          {problem ? <p role="alert" className="text-sm text-rose-700">{problem}</p> : null}
-          <button type="button" disabled={busy} onClick={send} className="rounded-md border border-indigo-600 px-3 py-1.5 text-sm font-medium text-indigo-700 disabled:opacity-50">
+          <Field label="Payload (data)" problem={problem ?? undefined}>
+            <Textarea value={text} onChange={(e) => setText(e.target.value)} rows={8} className="font-mono" />
+          </Field>
+          <Button disabled={busy} onClick={send}>
             Send {type}
-          </button>
+          </Button>
         </>
       ) : null}
     </div>

@@ -4,8 +4,7 @@ import { TestSendResultView } from "./test-send-result";
 import { useSendTest } from "./use-send-test";
 import { useSetWebhookStatus } from "./use-set-webhook-status";
 import { TestPayloadPicker } from "./test-payload-picker";
-
-const BUTTON = "rounded-md border px-3 py-1.5 text-sm font-medium shadow-sm disabled:cursor-not-allowed disabled:opacity-50";
+import { Button } from "@/components/ui/button";
 
 /** Enable / disable and "Send test", with the test's answer shown right below. */
 export function WebhookActions({ webhook }: { webhook: Webhook }) {
@@ -16,17 +15,17 @@ export function WebhookActions({ webhook }: { webhook: Webhook }) {
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         {webhook.status === "active" ? (
-          <button type="button" disabled={busy} onClick={() => status.mutate("disable")} className={`${BUTTON} border-slate-300 bg-white text-slate-700 hover:bg-slate-50`}>
+          <Button disabled={busy} onClick={() => status.mutate("disable")}>
             {busy ? "Disabling…" : "Disable"}
-          </button>
+          </Button>
         ) : (
-          <button type="button" disabled={busy} onClick={() => status.mutate("enable")} className={`${BUTTON} border-emerald-600 bg-emerald-600 text-white hover:bg-emerald-700`}>
+          <Button disabled={busy} onClick={() => status.mutate("enable")}>
             {busy ? "Enabling…" : "Enable"}
-          </button>
+          </Button>
         )}
-        <button type="button" disabled={test.isPending} onClick={() => test.mutate(undefined)} className={`${BUTTON} border-indigo-600 bg-indigo-600 text-white hover:bg-indigo-700`}>
+        <Button variant="primary" disabled={test.isPending} onClick={() => test.mutate(undefined)}>
           {test.isPending ? "Sending…" : "Send test"}
-        </button>
+        </Button>
       </div>
       <TestPayloadPicker busy={test.isPending} onSend={(body) => test.mutate(body)} />
       {test.data ? <TestSendResultView result={test.data} /> : null}

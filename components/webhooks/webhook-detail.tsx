@@ -1,9 +1,11 @@
 "use client";
 import Link from "next/link";
 import type { Webhook } from "@/lib/validation/webhook";
+import { buttonClass } from "@/components/ui/button";
 import { LocalTime } from "@/components/ui/local-time";
 import { ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { TextLink } from "@/components/ui/text-link";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
 import { HealthBadge } from "./health-badge";
 import { RecentAttemptsCard } from "./recent-attempts-card";
@@ -39,18 +41,15 @@ function WebhookHeader({ webhook }: { webhook: Webhook }) {
   const canWrite = useCanWrite();
   return (
     <header className="space-y-3 rounded-lg border border-slate-200 bg-white px-4 py-4 shadow-sm">
-      <Link href="/webhooks" className="text-sm text-indigo-700 underline">
+      <TextLink href="/webhooks" className="text-sm">
         ← Webhooks
-      </Link>
+      </TextLink>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="min-w-0 break-all font-mono text-lg font-semibold text-slate-900">{webhook.url}</h1>
         <StatusBadge status={webhook.status} />
         <HealthBadge webhook={webhook} />
         {canWrite ? (
-          <Link
-            href={`/webhooks/${encodeURIComponent(webhook.id)}/edit`}
-            className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
-          >
+          <Link href={`/webhooks/${encodeURIComponent(webhook.id)}/edit`} className={buttonClass({ className: "ml-auto" })}>
             Edit settings
           </Link>
         ) : null}

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Card } from "@/components/ui/card";
+import { Select } from "@/components/ui/field";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
 import { StatsCharts } from "./stats-charts";
 import { useWebhookStats } from "./use-webhook-stats";
@@ -22,17 +23,13 @@ export function WebhookStatsCard({ id }: { id: string }) {
   const picker = (
     <label className="flex items-center gap-2">
       <span>Window</span>
-      <select
-        value={windowHours}
-        onChange={(e) => setWindowHours(Number(e.target.value))}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-800"
-      >
+      <Select value={windowHours} onChange={(e) => setWindowHours(Number(e.target.value))}>
         {WINDOWS.map((w) => (
           <option key={w.hours} value={w.hours}>
             {w.label}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
   return (

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
 import { EmptyState, ErrorState, LoadingState } from "@/components/ui/query-states";
@@ -11,7 +12,7 @@ export function WebhooksPanel() {
   const canWrite = useCanWrite();
   const retry = () => void query.refetch();
   const create = canWrite ? (
-    <Link href="/webhooks/new" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">
+    <Link href="/webhooks/new" className={buttonClass({ variant: "primary" })}>
       New webhook
     </Link>
   ) : null;

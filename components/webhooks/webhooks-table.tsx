@@ -1,8 +1,8 @@
-import Link from "next/link";
 import type { Webhook } from "@/lib/validation/webhook";
 import { LocalTime } from "@/components/ui/local-time";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Table, Td, Th } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import { TruncatedText } from "@/components/ui/truncated-text";
 import { HealthBadge } from "./health-badge";
 
@@ -23,9 +23,9 @@ export function WebhooksTable({ webhooks }: { webhooks: Webhook[] }) {
         {webhooks.map((webhook) => (
           <tr key={webhook.id} data-webhook-id={webhook.id}>
             <Td>
-              <Link href={`/webhooks/${encodeURIComponent(webhook.id)}`} className="hover:underline">
-                <TruncatedText text={webhook.url} maxWidth="max-w-[18rem] sm:max-w-sm" className="font-mono text-xs text-indigo-700" />
-              </Link>
+              <TextLink quiet href={`/webhooks/${encodeURIComponent(webhook.id)}`}>
+                <TruncatedText text={webhook.url} maxWidth="max-w-[18rem] sm:max-w-sm" className="font-mono text-xs" />
+              </TextLink>
               {webhook.description ? (
                 <TruncatedText text={webhook.description} maxWidth="max-w-[18rem] sm:max-w-sm" className="mt-0.5 text-xs text-slate-500" />
               ) : null}

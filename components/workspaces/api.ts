@@ -11,8 +11,6 @@ export interface WorkspaceView {
   created_at: string;
 }
 
-const jsonPost = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-
 export const fetchWorkspaces = (signal?: AbortSignal) => fetchJson<{ data: WorkspaceView[] }>("/api/v1/workspaces", { signal }).then((b) => b.data);
-export const createWorkspace = (name: string) => fetchJson<WorkspaceView>("/api/v1/workspaces", jsonPost({ name }));
-export const switchWorkspace = (workspaceId: string) => fetchJson<WorkspaceView>("/api/v1/workspaces/switch", jsonPost({ workspace_id: workspaceId }));
+export const createWorkspace = (name: string) => fetchJson<WorkspaceView>("/api/v1/workspaces", { method: "POST", json: { name } });
+export const switchWorkspace = (workspaceId: string) => fetchJson<WorkspaceView>("/api/v1/workspaces/switch", { method: "POST", json: { workspace_id: workspaceId } });

@@ -2,6 +2,8 @@
 import type { UseMutationResult } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import type { WorkspaceView } from "./api";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/field";
 
 interface Props {
   mutation: UseMutationResult<WorkspaceView, Error, string>;
@@ -19,21 +21,13 @@ export function CreateWorkspaceForm({ mutation, onDone }: Props) {
       <label htmlFor="new-workspace-name" className="sr-only">
         New workspace name
       </label>
-      <input
-        id="new-workspace-name"
-        name="name"
-        required
-        maxLength={80}
-        autoFocus
-        placeholder="Workspace name"
-        className="w-44 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-      />
-      <button type="submit" disabled={mutation.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-70">
+      <Input id="new-workspace-name" name="name" required maxLength={80} autoFocus placeholder="Workspace name" className="w-44" />
+      <Button type="submit" variant="primary" disabled={mutation.isPending}>
         Create
-      </button>
-      <button type="button" onClick={onDone} className="text-sm text-slate-600 underline">
+      </Button>
+      <Button variant="link" onClick={onDone} className="text-sm">
         Cancel
-      </button>
+      </Button>
       {mutation.error ? (
         <span role="alert" className="text-xs text-rose-700">
           {mutation.error.message}

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { Select } from "@/components/ui/field";
 import { useCreateWorkspace, useSwitchWorkspace, useWorkspaces } from "./use-workspaces";
 import { CreateWorkspaceForm } from "./create-workspace-form";
 
@@ -21,7 +22,7 @@ export function WorkspaceSwitcher() {
       <label htmlFor="workspace-switcher" className="sr-only">
         Workspace
       </label>
-      <select
+      <Select
         id="workspace-switcher"
         value={active?.id ?? ""}
         disabled={switching.isPending}
@@ -29,7 +30,7 @@ export function WorkspaceSwitcher() {
           if (e.target.value === "__new") setCreating(true);
           else switching.mutate(e.target.value);
         }}
-        className="min-w-0 max-w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-800"
+        className="min-w-0 max-w-56"
       >
         {data.map((w) => (
           <option key={w.id} value={w.id}>
@@ -37,7 +38,7 @@ export function WorkspaceSwitcher() {
           </option>
         ))}
         <option value="__new">+ New workspace…</option>
-      </select>
+      </Select>
     </span>
   );
 }

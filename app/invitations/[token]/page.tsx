@@ -6,7 +6,9 @@ import { auth } from "@/lib/auth/auth";
 import { config } from "@/lib/config";
 import { findInvitation } from "@/lib/workspaces/invitation-lookup";
 import { AcceptInvitation } from "@/components/invitations/accept-invitation";
+import { AuthPage } from "@/components/auth/auth-page";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { buttonClass } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Invitation · HookRelay" };
 
@@ -28,11 +30,11 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           You are invited to <strong>{invitation.workspaceName}</strong> as <strong>{invitation.role}</strong>. Sign in as <strong>{invitation.email}</strong> to accept.
         </p>
         <p className="mt-4 flex gap-3 text-sm">
-          <Link href={`/login?next=${encodeURIComponent(here)}`} className="rounded-md bg-slate-900 px-3 py-2 font-medium text-white">
+          <Link href={`/login?next=${encodeURIComponent(here)}`} className={buttonClass({ variant: "primary" })}>
             Sign in
           </Link>
           {signup ? (
-            <Link href={`/signup?invitation=${encodeURIComponent(token)}&email=${encodeURIComponent(invitation.email)}`} className="rounded-md border border-slate-300 px-3 py-2 font-medium text-slate-800">
+            <Link href={`/signup?invitation=${encodeURIComponent(token)}&email=${encodeURIComponent(invitation.email)}`} className={buttonClass()}>
               Create an account
             </Link>
           ) : null}
@@ -61,12 +63,5 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     );
   }
 
-  return (
-    <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h1 className="mb-4 text-xl font-semibold text-slate-900">Workspace invitation</h1>
-        {body}
-      </div>
-    </main>
-  );
+  return <AuthPage title="Workspace invitation">{body}</AuthPage>;
 }

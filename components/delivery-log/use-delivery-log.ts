@@ -1,19 +1,14 @@
 "use client";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { POLL_INTERVAL_MS } from "@/components/api/polling";
-import { deliveryKeys } from "@/components/deliveries/keys";
+import { deliveryKeys } from "@/components/api/delivery-keys";
 import { fetchDeliveryDetail, fetchDeliveryLog, replayDelivery, type LogFilters } from "./api";
 
-const logKeys = {
-  list: (f: LogFilters) => [...deliveryKeys.all, "log", f] as const,
-  detail: (id: string) => deliveryKeys.detail(id),
-};
-
 export const useDeliveryLog = (f: LogFilters) =>
-  useQuery({ queryKey: logKeys.list(f), queryFn: ({ signal }) => fetchDeliveryLog(f, signal), refetchInterval: POLL_INTERVAL_MS, placeholderData: keepPreviousData });
+  useQuery({ queryKey: deliveryKeys.log(f), queryFn: ({ signal }) => fetchDeliveryLog(f, signal), refetchInterval: POLL_INTERVAL_MS, placeholderData: keepPreviousData });
 
 export const useDeliveryDetail = (id: string | null) =>
-  useQuery({ queryKey: logKeys.detail(id ?? ""), queryFn: ({ signal }) => fetchDeliveryDetail(id!, signal), enabled: !!id, refetchInterval: POLL_INTERVAL_MS });
+  useQuery({ queryKey: deliveryKeys.detail(id ?? ""), queryFn: ({ signal }) => fetchDeliveryDetail(id!, signal), enabled: !!id, refetchInterval: POLL_INTERVAL_MS });
 
 export function useReplayDelivery() {
   const qc = useQueryClient();

@@ -2,7 +2,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { POLL_INTERVAL_MS } from "@/components/api/polling";
 import { fetchDeliveries, type DeliveryFilters } from "./api";
-import { deliveryKeys } from "./keys";
+import { deliveryKeys } from "@/components/api/delivery-keys";
 
 /** The newest deliveries (first page only), kept fresh by polling. */
 export function useRecentDeliveries(filters: DeliveryFilters = { limit: 50 }) {
