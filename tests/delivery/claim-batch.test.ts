@@ -1,7 +1,7 @@
 // Claims are batched: concurrent jobs claim their deliveries in one statement.
 // Each job must still get exactly what a claim of its own would have given it.
-// The deliveries here are queued under a private prefix, so no worker takes them:
-// the test is the only claimer.
+// The deliveries here are queued under a private prefix and not due for an hour, so no
+// worker takes them: the test is the only claimer.
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
@@ -35,6 +35,10 @@ async function newDeliveries(n: number, type = "claim.test") {
   for (let i = 0; i < n; i++) {
     const { accepted } = await ingestEvent(workspaceId, { type, data: { i } });
     const d = await db.delivery.findFirstOrThrow({ where: { eventId: accepted.id, endpointId } });
+    // Not due for an hour: the test worker's reconciler re-enqueues overdue rows of every
+    // workspace into the shared queue, and its attempts (to a host that does not resolve)
+    // would claim these first and finally disable the endpoint. Claims ignore the due time.
+    await db.delivery.update({ where: { id: d.id }, data: { nextAttemptAt: new Date(Date.now() + 3_600_000) } });
     ids.push(d.id);
   }
   return ids;
