@@ -131,7 +131,7 @@ async function main() {
         timeoutMs: 20 * 60_000,
       }).then(count, (err) => {
         count(err.output ?? "");
-        failures.push(`unit/integration: ${files.length} test files, exit ${err.message.match(/\((.*)\)$/)?.[1] ?? "non-zero"}`, ...failingTests(err.output ?? ""));
+        failures.push(`unit/integration: ${files.length} test files, ${err.message.match(/\((.*)\)$/)?.[1] ?? "non-zero exit"}`, ...failingTests(err.output ?? ""));
       });
     }
     if (runE2e) {

@@ -32,11 +32,14 @@ test("a per-endpoint rate limit is measured at the receiver; nothing is dropped"
   await t.api.post("/api/v1/webhooks", { url: rx.url, events: ["ratelimit.tick"], rate_limit_per_sec: 4 });
   await Promise.all(Array.from({ length: 12 }, (_, i) => post({ event: "ratelimit.tick", data: { i } })));
   const reqs = await rx.waitFor(12, 15_000);
-  // In any one-second window, at most the limit arrives (a little slack for the window edges).
+  // In any one-second window, at most the limit arrives, plus slack: the limiter lets one more
+  // through around a second's edge, and on a loaded machine the time between taking a slot and
+  // the request reaching the receiver varies by a slot or so. Without the limit, all 12 would
+  // arrive within one second.
   const times = reqs.map((r) => r.at).sort((a, b) => a - b);
   for (let i = 0; i < times.length; i++) {
     const inWindow = times.filter((x) => x >= times[i] && x < times[i] + 1000).length;
-    assert.ok(inWindow <= 5, `${inWindow} requests within one second: ${times.map((x) => x - times[0]).join(", ")}`);
+    assert.ok(inWindow <= 6, `${inWindow} requests within one second: ${times.map((x) => x - times[0]).join(", ")}`);
   }
   assert.ok(times[times.length - 1] - times[0] >= 1500, "12 deliveries at 4/s take at least two seconds");
   assert.equal(new Set(reqs.map((r) => JSON.parse(r.body).data.i)).size, 12);
