@@ -22,7 +22,7 @@ export function redisAddress(url) {
 }
 
 /** What a failed PING at `address` means, as a message that says what to do. */
-export function redisProblem(err, address) {
+function redisProblem(err, address) {
   // A Redis error reply starts with its code: NOAUTH, WRONGPASS, ERR…
   if (err instanceof ReplyError) {
     if (err.message.startsWith("NOAUTH")) {
