@@ -97,38 +97,16 @@ export async function buildApp(env) {
 
 /** PostgreSQL + Redis reachable, database migrated. Returns the URLs in use. */
 export async function prepareServices(env, databaseName, { fresh = false, timezone } = {}) {
-  const { ensurePostgres, ensureRedis } = await import("./services.mjs");
+  // Imported only now, after ensureDependencies(): they load pg and ioredis.
+  const { ensurePostgres, ensureRedis, recreateDatabase } = await import("./services/index.mjs");
   const { applyMigrations } = await import("./migrate.mjs");
   const log = (m) => step(m);
-  // services.mjs reads DATABASE_URL / REDIS_URL from process.env.
+  // The services read DATABASE_URL / REDIS_URL from process.env.
   for (const k of ["DATABASE_URL", "REDIS_URL"]) if (env[k]) process.env[k] = env[k];
   const databaseUrl = await ensurePostgres({ log, databaseName });
   const redisUrl = await ensureRedis({ log });
-  if (fresh) await recreateDatabase(databaseUrl, timezone);
+  if (fresh) await recreateDatabase(databaseUrl, { timezone, log });
   const applied = await applyMigrations(databaseUrl, join(ROOT, "prisma", "migrations"), { log });
   step(applied.length ? `applied ${applied.length} migration(s)` : "database schema is up to date");
   return { DATABASE_URL: databaseUrl, REDIS_URL: redisUrl };
-}
-
-/**
- * Drops and recreates the database of `url` (tests start from an empty schema every run),
- * optionally with its own default time zone.
- */
-async function recreateDatabase(url, timezone) {
-  const { default: pg } = await import("pg");
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.slice(1));
-  const admin = new URL(url);
-  admin.pathname = "/postgres";
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    const quoted = '"' + name.replace(/"/g, '""') + '"';
-    await client.query(`DROP DATABASE IF EXISTS ${quoted} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoted}`);
-    if (timezone) await client.query(`ALTER DATABASE ${quoted} SET timezone TO ${client.escapeLiteral(timezone)}`);
-  } finally {
-    await client.end();
-  }
-  step(`recreated database ${name}`);
 }

@@ -56,12 +56,23 @@ export function launch(name, command, args, { env, cwd } = {}) {
 
 /**
  * Runs a command to completion (output shown prefixed, or kept back when quiet
- * and shown only on failure). Resolves with the output; rejects on failure or timeout.
+ * and shown only on failure). Resolves with the output; rejects on failure or
+ * timeout with an error whose `output` holds what the command printed.
  */
 export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_000, quiet = false, echoOnFailure = true } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
+    let settled = false;
+    const settle = (err) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (!err) return resolve(output);
+      if (quiet && echoOnFailure && output) process.stderr.write(output);
+      err.output = output;
+      reject(err);
+    };
     const collect = (stream, out) => {
       if (quiet) {
         stream.setEncoding("utf8");
@@ -72,22 +83,15 @@ export function runCommand(name, command, args, { env, cwd, timeoutMs = 10 * 60_
     collect(child.stderr, process.stderr);
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`${command} ${args.join(" ")} did not finish within ${Math.round(timeoutMs / 1000)} s`));
+      settle(new Error(`${command} ${args.join(" ")} did not finish within ${Math.round(timeoutMs / 1000)} s`));
     }, timeoutMs);
-    child.on("error", (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(output);
-      else {
-        if (quiet && echoOnFailure && output) process.stderr.write(output);
-        const err = new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`);
-        err.output = output;
-        reject(err);
-      }
-    });
+    child.on("error", (err) => settle(err));
+    const finished = (code, signal) => settle(code === 0 ? null : new Error(`${command} ${args.join(" ")} failed (${signal ?? `exit ${code}`})`));
+    // "close" comes once the pipes are drained, so the output is complete. A daemon the
+    // command started (redis-server --daemonize, pg_ctlcluster) may hold them open long
+    // after the command exited: then "exit" settles, 200 ms later for the last output.
+    child.on("close", finished);
+    child.on("exit", (code, signal) => setTimeout(() => finished(code, signal), 200));
   });
 }
 
