@@ -1,20 +1,13 @@
 // Plain fetch functions for /api/v1/api-keys.
 import { fetchJson } from "@/components/api/fetch-json";
+import type { ApiKeyCreated, ApiKeyView } from "@/lib/validation/api-key";
 
-export interface ApiKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
+export type { ApiKeyView };
 
 export const fetchApiKeys = (signal?: AbortSignal) => fetchJson<{ data: ApiKeyView[] }>("/api/v1/api-keys", { signal }).then((b) => b.data);
 
 export const createApiKey = (body: { name: string; scopes: string[] }) =>
-  fetchJson<ApiKeyView & { key: string }>("/api/v1/api-keys", {
+  fetchJson<ApiKeyCreated>("/api/v1/api-keys", {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),

@@ -8,12 +8,8 @@ import { fetchJson } from "@/components/api/fetch-json";
 import { Card } from "@/components/ui/card";
 import { LocalTime } from "@/components/ui/local-time";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
+import type { WebhookSecret as SecretView } from "@/lib/validation/webhook-secret";
 import { webhookKeys } from "./keys";
-
-interface SecretView {
-  secret: string;
-  previous_secret_expires_at: string | null;
-}
 
 const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
 const post = (body: unknown) => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });

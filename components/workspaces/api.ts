@@ -1,15 +1,10 @@
 // Plain fetch functions for /api/v1/workspaces.
 import { fetchJson } from "@/components/api/fetch-json";
 
-export type Role = "owner" | "admin" | "viewer";
+import type { MemberView, WorkspaceView } from "@/lib/workspaces/validation";
 
-export interface WorkspaceView {
-  id: string;
-  name: string;
-  role: Role | null;
-  active: boolean;
-  created_at: string;
-}
+export type { WorkspaceView };
+export type Role = MemberView["role"];
 
 const jsonPost = (body: unknown): RequestInit => ({ method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime, dateTimeText } from "./event";
+import { pageQuery } from "./paging";
 
 export const deliveryStatus = z.enum(["pending", "sending", "succeeded", "failed", "skipped"]);
 
@@ -52,6 +53,23 @@ export const attemptSchema = z.object({
   created_at: z.string(),
 });
 export type AttemptView = z.infer<typeof attemptSchema>;
+
+export const deliveryDetailSchema = deliverySchema.extend({ attempt_list: z.array(attemptSchema) });
+export type DeliveryDetail = z.output<typeof deliveryDetailSchema>;
+
+/** POST /deliveries/:id/replay: the manual attempt now queued. */
+export const deliveryReplayResultSchema = z.object({ id: z.string(), status: z.literal("pending"), attempt: z.number(), trigger: z.literal("manual") });
+
+export const deadLetterQuery = pageQuery.extend({ webhook_id: z.string().optional() });
+
+export const deadLetterRetrySchema = z
+  .strictObject({
+    delivery_ids: z.array(z.string().startsWith("dlv_", "delivery ids start with dlv_")).min(1).max(1000).optional(),
+    webhook_id: z.string().optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((b) => b.delivery_ids || b.all, { message: 'send "delivery_ids" or "all": true', path: ["delivery_ids"] });
+export const deadLetterRetriedSchema = z.object({ retried: z.number() });
 
 export const recoverSchema = z
   .strictObject({
