@@ -20,12 +20,10 @@ export const deliverySchema = z.object({
 });
 export type DeliveryView = z.infer<typeof deliverySchema>;
 
-export const deliveryListQuery = z.object({
+export const deliveryListQuery = pageQuery.extend({
   webhook_id: z.string().optional(),
   event_id: z.string().optional(),
   status: deliveryStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional(),
 });
 
 // Filters beyond the basics: event type ("prefix.*" allowed) and a creation-time range.

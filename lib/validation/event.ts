@@ -1,5 +1,6 @@
 // Ingest shape: { event | type, data, id? }. Sonotheia names the field `type`.
 import { z } from "zod";
+import { pageQuery } from "./paging";
 
 export const eventTypeName = z
   .string()
@@ -68,13 +69,11 @@ export const dateTimeText = z.string().refine((v) => {
 /** ISO 8601 date-time in a query string or body, as a Date. */
 export const dateTime = dateTimeText.transform((v) => new Date(v));
 
-export const eventListQuery = z.object({
+export const eventListQuery = pageQuery.extend({
   // An exact type, or "prefix.*" for a family.
   type: z.string().trim().min(1).max(200).optional(),
   since: dateTime.optional(),
   until: dateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 
