@@ -1,5 +1,6 @@
 // Workspaces and members: dashboard-session routes (sessionOnly: API keys get 403),
 // except listing workspaces, which shows a key its own.
+import { z } from "zod";
 import { contract } from "../contract";
 import { SMALL_BODY_BYTES } from "../body-limits";
 import {
@@ -13,7 +14,6 @@ import {
   workspaceSwitchSchema,
   workspaceViewSchema,
 } from "../../workspaces/validation";
-import { z } from "zod";
 import { list } from "../../validation/paging";
 
 export const tenancyContracts = {
