@@ -19,7 +19,6 @@ export function OperationCard({ method, path, op }: { method: string; path: stri
       <p className="mt-1 text-xs text-slate-500">
         {success ? `${success[0]} on success` : ""}
         {errors.length ? ` · errors ${errors.join(", ")}` : ""}
-        {op["x-approximate-schema"] ? " · schema approximate" : ""}
       </p>
       {op.parameters?.some((p) => p.in === "query") && (
         <SchemaBlock title="Query parameters" schema={Object.fromEntries(op.parameters.filter((p) => p.in === "query").map((p) => [p.name, p.schema]))} />

@@ -9,7 +9,6 @@ export interface Operation {
   summary: string;
   description?: string;
   "x-scope": string | null;
-  "x-approximate-schema"?: boolean;
   parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
   requestBody?: Media & { required?: boolean };
   responses: Record<string, Media & { $ref?: string }>;

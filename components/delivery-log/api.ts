@@ -1,6 +1,7 @@
 // Plain fetch functions for the delivery log: filtered lists, one delivery with
 // its attempts, and replay.
-import type { AttemptView, DeliveryView } from "@/lib/validation/delivery";
+import type { ResponseOf } from "@/lib/api/contract";
+import type { deliveryContracts } from "@/lib/api/contracts/deliveries";
 import { fetchJson } from "@/components/api/fetch-json";
 
 export interface LogFilters {
@@ -13,11 +14,11 @@ export interface LogFilters {
 export function fetchDeliveryLog(f: LogFilters, signal?: AbortSignal) {
   const p = new URLSearchParams({ limit: "100" });
   for (const [k, v] of Object.entries(f)) if (v) p.set(k, v);
-  return fetchJson<{ data: DeliveryView[]; next_cursor: string | null }>(`/api/v1/deliveries?${p}`, { signal });
+  return fetchJson<ResponseOf<typeof deliveryContracts.list>>(`/api/v1/deliveries?${p}`, { signal });
 }
 
 export const fetchDeliveryDetail = (id: string, signal?: AbortSignal) =>
-  fetchJson<DeliveryView & { attempt_list: AttemptView[] }>(`/api/v1/deliveries/${encodeURIComponent(id)}`, { signal });
+  fetchJson<ResponseOf<typeof deliveryContracts.get>>(`/api/v1/deliveries/${encodeURIComponent(id)}`, { signal });
 
 export const replayDelivery = (id: string) =>
-  fetchJson<unknown>(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, { method: "POST", json: {} });
+  fetchJson<ResponseOf<typeof deliveryContracts.replay>>(`/api/v1/deliveries/${encodeURIComponent(id)}/replay`, { method: "POST", json: {} });

@@ -1,6 +1,6 @@
 // Plain fetch function for the dashboard's operational-events feed.
 import { fetchJson } from "@/components/api/fetch-json";
-import type { OperationalFeedItem } from "@/lib/events/operational-feed";
+import type { OperationalFeedItem } from "@/lib/validation/event";
 
 export type { OperationalFeedItem };
 

@@ -1,5 +1,7 @@
 // Plain fetch functions for /api/v1/deliveries.
 import type { DeliveryView } from "@/lib/validation/delivery";
+import type { ResponseOf } from "@/lib/api/contract";
+import type { deliveryContracts } from "@/lib/api/contracts/deliveries";
 import { fetchJson } from "@/components/api/fetch-json";
 
 export type DeliveryStatus = DeliveryView["status"];
@@ -10,10 +12,7 @@ export interface DeliveryFilters {
   webhook_id?: string;
 }
 
-export interface DeliveryPage {
-  data: DeliveryView[];
-  next_cursor: string | null;
-}
+export type DeliveryPage = ResponseOf<typeof deliveryContracts.list>;
 
 export function fetchDeliveries(filters: DeliveryFilters, signal?: AbortSignal): Promise<DeliveryPage> {
   const params = new URLSearchParams();

@@ -4,7 +4,7 @@ import type { Webhook } from "@/lib/validation/webhook";
 import { fetchJson } from "@/components/api/fetch-json";
 // Types only: these modules hold server code, and `import type` keeps it out of the bundle.
 import type { WebhookStats } from "@/lib/validation/webhook-stats";
-import type { TestSendResult } from "@/lib/webhooks/test-send";
+import type { TestSendResult, WebhookAttemptLog } from "@/lib/validation/webhook-tools";
 
 export async function fetchWebhooks(signal?: AbortSignal): Promise<Webhook[]> {
   const body = await fetchJson<{ data: Webhook[] }>("/api/v1/webhooks", { signal });
@@ -15,27 +15,7 @@ export function fetchWebhook(id: string, signal?: AbortSignal): Promise<Webhook>
   return fetchJson<Webhook>(`/api/v1/webhooks/${encodeURIComponent(id)}`, { signal });
 }
 
-export type { WebhookStats, TestSendResult };
-
-/** One attempt as GET /webhooks/:id/logs returns it (lib/webhooks/logs.ts). */
-export interface WebhookAttemptLog {
-  id: string;
-  webhook_id: string;
-  delivery_id: string;
-  event_id: string;
-  event_type: string;
-  attempt: number;
-  trigger: string;
-  url: string;
-  status: number | null;
-  duration_ms: number | null;
-  error: string | null;
-  request_headers: unknown;
-  request_body: string | null;
-  response_headers: unknown;
-  response_body: string | null;
-  created_at: string;
-}
+export type { WebhookStats, TestSendResult, WebhookAttemptLog };
 
 const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
 

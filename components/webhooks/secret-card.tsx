@@ -10,12 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/field";
 import { LocalTime } from "@/components/ui/local-time";
 import { useCanWrite } from "@/components/workspaces/use-workspaces";
+import type { WebhookSecret as SecretView } from "@/lib/validation/webhook-secret";
 import { webhookKeys } from "./keys";
-
-interface SecretView {
-  secret: string;
-  previous_secret_expires_at: string | null;
-}
 
 const base = (id: string) => `/api/v1/webhooks/${encodeURIComponent(id)}`;
 

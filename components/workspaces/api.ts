@@ -1,15 +1,10 @@
 // Plain fetch functions for /api/v1/workspaces.
 import { fetchJson } from "@/components/api/fetch-json";
 
-export type Role = "owner" | "admin" | "viewer";
+import type { MemberView, WorkspaceView } from "@/lib/workspaces/validation";
 
-export interface WorkspaceView {
-  id: string;
-  name: string;
-  role: Role | null;
-  active: boolean;
-  created_at: string;
-}
+export type { WorkspaceView };
+export type Role = MemberView["role"];
 
 export const fetchWorkspaces = (signal?: AbortSignal) => fetchJson<{ data: WorkspaceView[] }>("/api/v1/workspaces", { signal }).then((b) => b.data);
 export const createWorkspace = (name: string) => fetchJson<WorkspaceView>("/api/v1/workspaces", { method: "POST", json: { name } });

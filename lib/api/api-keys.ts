@@ -5,7 +5,7 @@ import { db } from "../db";
 import { newId } from "../ids";
 import { ApiError } from "./errors";
 import { withinQuota } from "../quotas";
-
+import type { ApiKeyView } from "../validation/api-key";
 import { ALL_SCOPES, type Scope } from "./scopes";
 
 export { ALL_SCOPES, type Scope };
@@ -57,11 +57,12 @@ export async function findApiKey(key: string): Promise<KeyPrincipal | null> {
   return { keyId: row.id, workspaceId: row.workspaceId, scopes: row.scopes };
 }
 
-const keyView = (k: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => ({
+const keyView = (k: { id: string; name: string; prefix: string; scopes: string[]; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiKeyView => ({
   id: k.id,
   name: k.name,
   prefix: k.prefix,
-  scopes: k.scopes,
+  // Stored by createApiKey from ALL_SCOPES (and widened by migrations only with new names).
+  scopes: k.scopes as Scope[],
   created_at: k.createdAt.toISOString(),
   last_used_at: k.lastUsedAt?.toISOString() ?? null,
   revoked_at: k.revokedAt?.toISOString() ?? null,

@@ -4,39 +4,7 @@ import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "../logger";
 import { isDatabaseUnavailable, isUniqueViolation } from "../db-errors";
-
-export type ErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "validation_failed"
-  | "rate_limited"
-  | "loop_detected"
-  | "quota_exceeded"
-  | "internal_error"
-  | "service_unavailable";
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  validation_failed: 422,
-  rate_limited: 429,
-  // Ingest refusing a request that is one of our own deliveries (lib/events/loop-guard.ts).
-  loop_detected: 403,
-  // Not 429: waiting does not help; deleting something or raising the setting does.
-  quota_exceeded: 422,
-  internal_error: 500,
-  service_unavailable: 503,
-};
+import { ERROR_STATUS, type ErrorCode } from "./error-codes";
 
 // What a 503 tells the caller to wait: PostgreSQL restarts and failovers take seconds.
 const RETRY_AFTER_SEC = 5;
@@ -52,7 +20,7 @@ export class ApiError extends Error {
     super(message);
   }
   get status() {
-    return STATUS[this.code];
+    return ERROR_STATUS[this.code];
   }
 }
 
@@ -75,7 +43,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (isUniqueViolation(error)) {
     const fields = conflictFields(error);
     const message = fields.length ? `A record with this ${fields.join(", ")} already exists` : "This conflicts with an existing record";
-    // details in the documented shape (lib/openapi/common.ts): one entry per clashing field.
+    // details in the documented shape (errorDetailSchema, ./error-codes.ts): one entry per clashing field.
     const details = fields.map((path) => ({ path, message: "already exists" }));
     return NextResponse.json({ error: { code: "conflict", message, ...(details.length ? { details } : {}) } }, { status: 409 });
   }

@@ -8,6 +8,8 @@ export const ALL_SCOPES = [
   "deliveries:write",
   "api_keys:read",
   "api_keys:write",
+  "members:read",
+  "members:write",
 ] as const;
 export type Scope = (typeof ALL_SCOPES)[number];
 

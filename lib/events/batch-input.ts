@@ -4,7 +4,8 @@
 // problem is reported with its item's path, and nothing is stored.
 import { ApiError } from "../api/errors";
 import { urlProblem } from "../delivery/ssrf";
-import { MAX_EVENT_BYTES, type EventIngestInput } from "../validation/event";
+import type { EventIngestInput } from "../validation/event";
+import { MAX_EVENT_BYTES } from "../api/body-limits";
 import { payloadProblems } from "../catalog/validate";
 import type { IngestInput } from "./ingest";
 

@@ -2,13 +2,7 @@
 // that HookRelay itself emitted about its endpoints and deliveries.
 import { db } from "../db";
 import { OPERATIONAL_EVENT_TYPES } from "./operational";
-
-export interface OperationalFeedItem {
-  id: string;
-  type: string;
-  data: Record<string, unknown>;
-  created_at: string;
-}
+import type { OperationalFeedItem } from "../validation/event";
 
 export const OPERATIONAL_FEED_LIMIT = 20;
 

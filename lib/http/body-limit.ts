@@ -3,10 +3,10 @@
 // body has no Content-Length to trust, so the bytes themselves are counted.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { config } from "../config";
-import { MAX_BATCH_BYTES } from "../validation/event";
+import { MAX_BATCH_BYTES } from "../api/body-limits";
 import { refuse } from "./refuse";
 
-/** The largest body a path may receive. The routes' own limits (readJson) are at most this. */
+/** The largest body a path may receive. The routes' own limits (their contracts' maxBytes) are at most this. */
 export function bodyLimitFor(path: string): number {
   if (path === "/api/v1/events/batch") return MAX_BATCH_BYTES;
   if (path.startsWith("/api/auth/")) return config().AUTH_BODY_MAX_BYTES;

@@ -1,9 +1,10 @@
 // Answers server.ts gives itself, before a request reaches Next.js: in the API's error
-// envelope ({ "error": { "code", "message" } }, lib/api/errors.ts), with the connection closed.
+// envelope ({ "error": { "code", "message" } }, lib/api/error-codes.ts), with the connection closed.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
+import type { ErrorCode } from "../api/error-codes";
 
-export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string) {
+export function refuse(req: IncomingMessage, res: ServerResponse, status: number, code: ErrorCode, message: string) {
   // Next.js may still try to answer the unfinished request: its late write must not crash the process.
   res.on("error", () => undefined);
   if (!res.headersSent) {

@@ -1,10 +1,10 @@
-// Builds the OpenAPI 3.1 document from the route registry: the same zod
-// schemas the routes parse with, converted by zod's own z.toJSONSchema to
-// JSON Schema 2020-12 (OpenAPI 3.1's schema dialect).
+// Builds the OpenAPI 3.1 document from the route contracts (lib/api/contracts): the
+// same zod schemas the routes parse their input with and answer in, converted by
+// zod's own z.toJSONSchema to JSON Schema 2020-12 (OpenAPI 3.1's schema dialect).
 import { z } from "zod";
-import { API_ROUTES } from "./routes";
-import { errorBodySchema } from "./common";
-import type { ApiRoute } from "./types";
+import { API_CONTRACTS } from "../api/contracts";
+import { errorBodySchema } from "../api/error-codes";
+import type { ApiContract } from "../api/contract";
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +22,7 @@ const ERROR_RESPONSES: Record<number, [string, string]> = {
   503: ["ServiceUnavailable", "The database is unreachable; nothing was accepted, retry after Retry-After seconds"],
 };
 const EVERY_AUTHENTICATED = [401, 403, 429, 500, 503];
+const SESSION_ONLY = "Needs a dashboard session (API keys: 403).";
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   Webhooks: "Endpoints that receive your events: CRUD, enable/disable, secrets, test sends, logs, health.",
@@ -49,10 +50,10 @@ function toSchema(schema: z.ZodType, io: "input" | "output", prefix: string, com
   return rewrite(out);
 }
 
-const operationId = (r: ApiRoute) =>
+const operationId = (r: ApiContract) =>
   r.method + r.path.replace(/^\/api\/v1/, "").split(/[/{}.\-_]+/).filter(Boolean).map((s) => s[0].toUpperCase() + s.slice(1)).join("");
 
-function operation(r: ApiRoute, schemas: Json): Json {
+function operation(r: ApiContract, schemas: Json): Json {
   const id = operationId(r);
   const parameters: Json[] = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } }));
   if (r.query) {
@@ -73,9 +74,8 @@ function operation(r: ApiRoute, schemas: Json): Json {
     operationId: id,
     tags: [r.tag],
     summary: r.summary,
-    description: [r.description, r.scope ? `Scope: \`${r.scope}\`.` : "Public: no credentials needed."].filter(Boolean).join("\n\n"),
+    description: [r.sessionOnly ? SESSION_ONLY : null, r.description, r.scope ? `Scope: \`${r.scope}\`.` : "Public: no credentials needed."].filter(Boolean).join("\n\n"),
     "x-scope": r.scope,
-    ...(r.approximate ? { "x-approximate-schema": true } : {}),
     security: r.scope ? [{ bearerAuth: [] }] : [],
     ...(parameters.length ? { parameters } : {}),
     ...(r.body
@@ -85,7 +85,7 @@ function operation(r: ApiRoute, schemas: Json): Json {
   };
 }
 
-export function buildOpenApiDocument(routes: readonly ApiRoute[] = API_ROUTES): Json {
+export function buildOpenApiDocument(routes: readonly ApiContract[] = API_CONTRACTS): Json {
   const schemas: Json = { Error: toSchema(errorBodySchema, "output", "Error", {}) };
   const paths: Record<string, Json> = {};
   for (const r of routes) (paths[r.path] ??= {})[r.method] = operation(r, schemas);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateTime, dateTimeText } from "./event";
+import { pageQuery } from "./paging";
 
 export const deliveryStatus = z.enum(["pending", "sending", "succeeded", "failed", "skipped"]);
 
@@ -19,12 +20,10 @@ export const deliverySchema = z.object({
 });
 export type DeliveryView = z.infer<typeof deliverySchema>;
 
-export const deliveryListQuery = z.object({
+export const deliveryListQuery = pageQuery.extend({
   webhook_id: z.string().optional(),
   event_id: z.string().optional(),
   status: deliveryStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional(),
 });
 
 // Filters beyond the basics: event type ("prefix.*" allowed) and a creation-time range.
@@ -52,6 +51,23 @@ export const attemptSchema = z.object({
   created_at: z.string(),
 });
 export type AttemptView = z.infer<typeof attemptSchema>;
+
+export const deliveryDetailSchema = deliverySchema.extend({ attempt_list: z.array(attemptSchema) });
+export type DeliveryDetail = z.output<typeof deliveryDetailSchema>;
+
+/** POST /deliveries/:id/replay: the manual attempt now queued. */
+export const deliveryReplayResultSchema = z.object({ id: z.string(), status: z.literal("pending"), attempt: z.number(), trigger: z.literal("manual") });
+
+export const deadLetterQuery = pageQuery.extend({ webhook_id: z.string().optional() });
+
+export const deadLetterRetrySchema = z
+  .strictObject({
+    delivery_ids: z.array(z.string().startsWith("dlv_", "delivery ids start with dlv_")).min(1).max(1000).optional(),
+    webhook_id: z.string().optional(),
+    all: z.literal(true).optional(),
+  })
+  .refine((b) => b.delivery_ids || b.all, { message: 'send "delivery_ids" or "all": true', path: ["delivery_ids"] });
+export const deadLetterRetriedSchema = z.object({ retried: z.number() });
 
 export const recoverSchema = z
   .strictObject({

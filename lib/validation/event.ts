@@ -1,7 +1,6 @@
 // Ingest shape: { event | type, data, id? }. Sonotheia names the field `type`.
 import { z } from "zod";
-
-export const MAX_EVENT_BYTES = 256 * 1024;
+import { pageQuery } from "./paging";
 
 export const eventTypeName = z
   .string()
@@ -47,8 +46,6 @@ export type EventAccepted = z.infer<typeof eventAcceptedSchema>;
 // ── Batch ingest, list and replay ─────────────────────────────────────────────
 
 export const MAX_BATCH_EVENTS = 1000;
-// 1,000 events of a few KB each; a single event keeps its own 256 KB cap below.
-export const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 
 // All-or-nothing: one bad item rejects the request (422 naming `events.<i>.<field>`),
 // so a producer never has to work out which half of a batch was stored.
@@ -72,13 +69,11 @@ export const dateTimeText = z.string().refine((v) => {
 /** ISO 8601 date-time in a query string or body, as a Date. */
 export const dateTime = dateTimeText.transform((v) => new Date(v));
 
-export const eventListQuery = z.object({
+export const eventListQuery = pageQuery.extend({
   // An exact type, or "prefix.*" for a family.
   type: z.string().trim().min(1).max(200).optional(),
   since: dateTime.optional(),
   until: dateTime.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().optional(),
 });
 export type EventListQuery = z.infer<typeof eventListQuery>;
 
@@ -100,7 +95,16 @@ export const eventReplaySchema = z.strictObject({
 export const eventBatchItemSchema = eventAcceptedSchema.extend({ index: z.number(), replayed: z.boolean() });
 export const eventReplayResultSchema = z.object({
   event_id: z.string(),
-  resent: z.array(z.string()),
-  created: z.array(z.string()),
+  resent: z.array(z.string()).describe("Existing deliveries that got a manual attempt"),
+  created: z.array(z.string()).describe("Deliveries created for webhooks that had none"),
   skipped: z.array(z.object({ webhook_id: z.string(), reason: z.string() })),
 });
+
+/** GET /live/snapshot: recent events as the live feed sends them (lib/realtime/messages.ts toMessage). */
+export const liveSnapshotQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(300) });
+export const liveEventMessageSchema = z.object({ type: z.literal("event"), id: z.string(), event: z.string(), timestamp: z.string(), data: z.unknown() });
+export type LiveEventMessage = z.output<typeof liveEventMessageSchema>;
+
+/** GET /operational-events: what HookRelay itself emitted about endpoints and deliveries. */
+export const operationalFeedItemSchema = z.object({ id: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()), created_at: z.string() });
+export type OperationalFeedItem = z.output<typeof operationalFeedItemSchema>;

@@ -1,16 +1,10 @@
 // The AI Social Media Platform's GET /webhooks/:id/logs: every attempt to one webhook, newest first,
 // in Pixel Patrol's log shape (webhook_id, attempt, url, status, duration_ms, …).
-import { z } from "zod";
 import { db } from "../db";
 import { notFound } from "../api/errors";
+import { logsCursor, type WebhookAttemptLog } from "../validation/webhook-tools";
 
-/** The next_cursor this module hands out: "<createdAt ISO>|<attempt id>"; anything else is a 422. */
-export const logsCursor = z
-  .string()
-  .regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z\|att_[0-9a-z]+$/, "must be the next_cursor of a previous page")
-  .refine((v) => !Number.isNaN(Date.parse(v.split("|")[0])), "must be the next_cursor of a previous page");
-
-export async function webhookLogs(workspaceId: string, endpointId: string, q: { limit: number; cursor?: string }) {
+export async function webhookLogs(workspaceId: string, endpointId: string, q: { limit: number; cursor?: string }): Promise<{ data: WebhookAttemptLog[]; next_cursor: string | null }> {
   const endpoint = await db.endpoint.findFirst({ where: { id: endpointId, workspaceId, kind: "webhook" }, select: { id: true } });
   if (!endpoint) throw notFound("Webhook");
   // Newest first by when the request was made; the cursor is "<createdAt>|<id>" of the last row.
@@ -36,9 +30,9 @@ export async function webhookLogs(workspaceId: string, endpointId: string, q: { 
       status: a.responseStatus,
       duration_ms: a.durationMs,
       error: a.error,
-      request_headers: a.requestHeaders,
+      request_headers: a.requestHeaders as Record<string, unknown>,
       request_body: a.requestBody,
-      response_headers: a.responseHeaders,
+      response_headers: a.responseHeaders as Record<string, unknown> | null,
       response_body: a.responseBody,
       created_at: a.createdAt.toISOString(),
     })),

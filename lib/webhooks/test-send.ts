@@ -13,6 +13,7 @@ import { postWebhook } from "../delivery/http-sender";
 import { classify } from "../delivery/outcome";
 import { attemptRow, lastErrorOf } from "../delivery/attempt-row";
 import { getEventType } from "../catalog";
+import type { TestSendResult } from "../validation/webhook-tools";
 
 export const TEST_EVENT = { type: "webhook.test", data: { message: "This is a test webhook event" } };
 
@@ -23,17 +24,6 @@ async function exampleFor(workspaceId: string, type: string): Promise<Record<str
   } catch {
     return {};
   }
-}
-
-export interface TestSendResult {
-  event_id: string;
-  delivery_id: string;
-  attempt_id: string;
-  success: boolean;
-  request: { url: string; headers: Record<string, string>; body: string };
-  response: { status: number | null; headers: Record<string, string> | null; body: string | null };
-  duration_ms: number;
-  error: string | null;
 }
 
 export async function testSend(

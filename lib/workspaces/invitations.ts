@@ -12,17 +12,9 @@ import { sendMail } from "../notifications/mailer";
 import { requireManager, requireOwnerFor } from "./members";
 import { hashToken, normalizeEmail } from "./invitation-lookup";
 import type { Role } from "./active";
+import type { InvitationAccepted, InvitationView } from "./validation";
 
 export const INVITATION_TTL_DAYS = 7;
-
-export interface InvitationView {
-  id: string;
-  email: string;
-  role: Role;
-  invited_by: string | null;
-  created_at: string;
-  expires_at: string;
-}
 
 const select = { id: true, email: true, role: true, createdAt: true, expiresAt: true, invitedBy: { select: { email: true } } } as const;
 type Row = { id: string; email: string; role: Role; createdAt: Date; expiresAt: Date; invitedBy: { email: string } | null };
@@ -89,7 +81,7 @@ export async function revokeInvitation(workspaceId: string, actor: Role | undefi
 const gone = () => new ApiError("not_found", "This invitation has expired, was revoked or was already used: ask for a new one");
 
 /** The invitee, signed in as the invited email, joins with the invited role. */
-export async function acceptInvitation(token: string, userId: string) {
+export async function acceptInvitation(token: string, userId: string): Promise<InvitationAccepted> {
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, email: true } });
   return db.$transaction(async (tx) => {
     const row = await tx.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { id: true, workspaceId: true, email: true, role: true, expiresAt: true } });

@@ -3,15 +3,7 @@
 import { db } from "../db";
 import { ApiError, notFound } from "../api/errors";
 import type { Role } from "./active";
-
-export interface MemberView {
-  id: string;
-  user_id: string;
-  email: string;
-  name: string;
-  role: Role;
-  created_at: string;
-}
+import type { MemberView } from "./validation";
 
 const select = { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } } as const;
 type Row = { id: string; role: Role; createdAt: Date; user: { id: string; email: string; name: string } };

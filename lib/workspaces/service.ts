@@ -4,6 +4,7 @@ import { db } from "../db";
 import { notFound } from "../api/errors";
 import { withinQuota } from "../quotas";
 import { createWorkspace } from "./create";
+import type { WorkspaceView } from "./validation";
 
 export { createWorkspace };
 
@@ -15,14 +16,6 @@ export function createOwnedWorkspace(name: string, userId: string) {
     (tx) => tx.membership.count({ where: { userId, role: "owner" } }),
     (tx) => createWorkspace(name, userId, tx),
   );
-}
-
-export interface WorkspaceView {
-  id: string;
-  name: string;
-  role: "owner" | "admin" | "viewer" | null;
-  active: boolean;
-  created_at: string;
 }
 
 /** Every workspace the user belongs to, oldest first (the switcher's order). */

@@ -4,7 +4,7 @@
 import { test, after, before } from "node:test";
 import assert from "node:assert/strict";
 import { db } from "@/lib/db";
-import { API_ROUTES } from "@/lib/openapi/routes";
+import { API_CONTRACTS } from "@/lib/api/contracts";
 import { ALL_SCOPES } from "@/lib/api/scopes";
 import { call, client, eventually } from "../helpers/api";
 import { newTenant } from "../helpers/tenant";
@@ -16,7 +16,7 @@ let stranger: Awaited<ReturnType<typeof newTenant>>;
 let viewer: SessionUser;
 const ids: Record<string, string> = {};
 
-const guarded = API_ROUTES.filter((r) => r.scope !== null);
+const guarded = API_CONTRACTS.filter((r) => r.scope !== null);
 const fill = (path: string, values: Record<string, string>) =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? `x_${name}`));
 

@@ -1,11 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
-import { deliveryFilterQuery } from "@/lib/validation/delivery";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { deliveryContracts as api } from "@/lib/api/contracts/deliveries";
 import { listDeliveries } from "@/lib/deliveries/list";
 
-export const GET = withWorkspace(
-  async (req, ctx) => {
-    const query = deliveryFilterQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
-    return json(await listDeliveries(ctx.workspaceId, query));
-  },
-  { scope: "deliveries:read" },
-);
+export const GET = withWorkspace(api.list, async ({ ctx, query }) => listDeliveries(ctx.workspaceId, query));

@@ -1,5 +1,5 @@
-import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
-import { eventIngestSchema, eventListQuery, MAX_EVENT_BYTES } from "@/lib/validation/event";
+import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { eventContracts as api } from "@/lib/api/contracts/events";
 import { listEvents } from "@/lib/events/list";
 import { ingestEvent } from "@/lib/events/ingest";
 import { ApiError } from "@/lib/api/errors";
@@ -9,10 +9,8 @@ import { validateEventPayload } from "@/lib/catalog/validate";
 import { refuseDeliveryLoops } from "@/lib/events/loop-guard";
 
 export const POST = withWorkspace(
-  async (req, ctx) => {
-    const raw = await readJson(req, MAX_EVENT_BYTES);
-    refuseDeliveryLoops(req.headers, [raw]);
-    const body = eventIngestSchema.parse(raw);
+  api.ingest,
+  async ({ req, ctx, body }) => {
     const headerKey = headerText(req, "idempotency-key")?.trim();
     if (headerKey !== undefined && (headerKey.length === 0 || headerKey.length > 255)) {
       throw new ApiError("validation_failed", "Idempotency-Key must be 1–255 characters");
@@ -27,14 +25,12 @@ export const POST = withWorkspace(
       callbackUrl: body.webhook_url,
     });
     // A replayed idempotency key gets the original answer; the header says so.
-    const res = json(accepted, 202);
+    const res = json(accepted, api.ingest.status);
     if (replayed) res.headers.set("idempotent-replayed", "true");
     return res;
   },
-  { scope: "events:write" },
+  // A delivery of ours sent back to ingest is refused as such, whatever its shape.
+  { beforeParse: (raw, req) => refuseDeliveryLoops(req.headers, [raw]) },
 );
 
-export const GET = withWorkspace(
-  async (req, ctx) => json(await listEvents(ctx.workspaceId, eventListQuery.parse(Object.fromEntries(req.nextUrl.searchParams)))),
-  { scope: "events:read" },
-);
+export const GET = withWorkspace(api.list, async ({ ctx, query }) => listEvents(ctx.workspaceId, query));

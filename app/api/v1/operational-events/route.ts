@@ -1,4 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { eventContracts as api } from "@/lib/api/contracts/events";
 import { operationalFeed } from "@/lib/events/operational-feed";
 
-export const GET = withWorkspace(async (_req, ctx) => json(await operationalFeed(ctx.workspaceId)), { scope: "deliveries:read" });
+export const GET = withWorkspace(api.operational, async ({ ctx }) => operationalFeed(ctx.workspaceId));

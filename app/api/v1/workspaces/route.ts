@@ -1,28 +1,20 @@
-// Scopes: listing needs any read scope a key might hold ("api_keys:read"), and creating
-// one is not a change inside the current workspace, so it uses a read scope too (a viewer
-// of one workspace may still start their own); creation is session-only (lib/workspaces/session-only.ts).
+// Listing shows a session its user's workspaces and a key its own; creating is session-only
+// (its contract), and the new workspace becomes the active one, as the dashboard expects after "Create".
 import { NextResponse } from "next/server";
-import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { tenancyContracts as api } from "@/lib/api/contracts/tenancy";
 import { apiKeyWorkspace, createOwnedWorkspace, listUserWorkspaces } from "@/lib/workspaces/service";
-import { requireSession } from "@/lib/workspaces/session-only";
-import { workspaceCreateSchema } from "@/lib/workspaces/validation";
 import { WORKSPACE_COOKIE, workspaceCookieOptions } from "@/lib/workspaces/active";
+import type { WorkspaceView } from "@/lib/workspaces/validation";
 
-export const GET = withWorkspace(
-  async (_req, ctx) =>
-    json({ data: ctx.via === "session" && ctx.userId ? await listUserWorkspaces(ctx.userId, ctx.workspaceId) : await apiKeyWorkspace(ctx.workspaceId) }),
-  { scope: "api_keys:read" },
-);
+export const GET = withWorkspace(api.listWorkspaces, async ({ ctx }) => ({
+  data: ctx.via === "session" && ctx.userId ? await listUserWorkspaces(ctx.userId, ctx.workspaceId) : await apiKeyWorkspace(ctx.workspaceId),
+}));
 
-// The new workspace becomes the active one, as the dashboard expects after "Create".
-export const POST = withWorkspace(
-  async (req, ctx) => {
-    requireSession(ctx);
-    const { name } = workspaceCreateSchema.parse(await readJson(req, 4 * 1024));
-    const ws = await createOwnedWorkspace(name, ctx.userId!);
-    const res = NextResponse.json({ id: ws.id, name: ws.name, role: "owner", active: true, created_at: ws.createdAt.toISOString() }, { status: 201 });
-    res.cookies.set(WORKSPACE_COOKIE, ws.id, workspaceCookieOptions);
-    return res;
-  },
-  { scope: "api_keys:read" },
-);
+export const POST = withWorkspace(api.createWorkspace, async ({ ctx, body }) => {
+  const ws = await createOwnedWorkspace(body.name, ctx.userId);
+  const view: WorkspaceView = { id: ws.id, name: ws.name, role: "owner", active: true, created_at: ws.createdAt.toISOString() };
+  const res = NextResponse.json(view, { status: api.createWorkspace.status });
+  res.cookies.set(WORKSPACE_COOKIE, ws.id, workspaceCookieOptions);
+  return res;
+});

@@ -1,4 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { deliveryContracts as api } from "@/lib/api/contracts/deliveries";
 import { getDelivery } from "@/lib/deliveries/detail";
 
-export const GET = withWorkspace(async (_req, ctx, { id }) => json(await getDelivery(ctx.workspaceId, id)), { scope: "deliveries:read" });
+export const GET = withWorkspace(api.get, async ({ ctx, params }) => getDelivery(ctx.workspaceId, params.id));

@@ -1,4 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { eventContracts as api } from "@/lib/api/contracts/events";
 import { getEvent } from "@/lib/events/list";
 
-export const GET = withWorkspace(async (_req, ctx, { id }) => json(await getEvent(ctx.workspaceId, id)), { scope: "events:read" });
+export const GET = withWorkspace(api.get, async ({ ctx, params }) => getEvent(ctx.workspaceId, params.id));

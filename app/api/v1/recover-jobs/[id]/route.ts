@@ -1,4 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { deliveryContracts as api } from "@/lib/api/contracts/deliveries";
 import { getRecoverJob } from "@/lib/recover/service";
 
-export const GET = withWorkspace(async (_req, ctx, { id }) => json(await getRecoverJob(ctx.workspaceId, id)), { scope: "deliveries:read" });
+export const GET = withWorkspace(api.recoverJob, async ({ ctx, params }) => getRecoverJob(ctx.workspaceId, params.id));

@@ -1,27 +1,13 @@
-import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
-import { webhookUpdateSchema } from "@/lib/validation/webhook";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { webhookContracts as api } from "@/lib/api/contracts/webhooks";
 import { deleteWebhook, getWebhook, updateWebhook } from "@/lib/webhooks/service";
 
-const MAX_BODY = 64 * 1024;
+export const GET = withWorkspace(api.get, async ({ ctx, params }) => getWebhook(ctx.workspaceId, params.id));
 
-export const GET = withWorkspace(async (_req, ctx, { id }) => json(await getWebhook(ctx.workspaceId, id)), {
-  scope: "webhooks:read",
+// PUT and PATCH take the same partial update.
+export const PUT = withWorkspace(api.replace, async ({ ctx, params, body }) => updateWebhook(ctx.workspaceId, params.id, body));
+export const PATCH = withWorkspace(api.update, async ({ ctx, params, body }) => updateWebhook(ctx.workspaceId, params.id, body));
+
+export const DELETE = withWorkspace(api.delete, async ({ ctx, params }) => {
+  await deleteWebhook(ctx.workspaceId, params.id);
 });
-
-const update = withWorkspace(
-  async (req, ctx, { id }) => {
-    const input = webhookUpdateSchema.parse(await readJson(req, MAX_BODY));
-    return json(await updateWebhook(ctx.workspaceId, id, input));
-  },
-  { scope: "webhooks:write" },
-);
-export const PUT = update;
-export const PATCH = update;
-
-export const DELETE = withWorkspace(
-  async (_req, ctx, { id }) => {
-    await deleteWebhook(ctx.workspaceId, id);
-    return new Response(null, { status: 204 });
-  },
-  { scope: "webhooks:write" },
-);

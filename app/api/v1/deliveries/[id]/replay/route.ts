@@ -1,4 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { deliveryContracts as api } from "@/lib/api/contracts/deliveries";
 import { replayDelivery } from "@/lib/deliveries/resend";
 
-export const POST = withWorkspace(async (_req, ctx, { id }) => json(await replayDelivery(ctx.workspaceId, id), 202), { scope: "deliveries:write" });
+export const POST = withWorkspace(api.replay, async ({ ctx, params }) => replayDelivery(ctx.workspaceId, params.id));

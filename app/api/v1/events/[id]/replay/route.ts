@@ -1,13 +1,6 @@
-import { withWorkspace, readJson, json } from "@/lib/api/with-workspace";
-import { eventReplaySchema } from "@/lib/validation/event";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { eventContracts as api } from "@/lib/api/contracts/events";
 import { replayEvent } from "@/lib/events/replay";
 
-export const POST = withWorkspace(
-  async (req, ctx, { id }) => {
-    // The body is optional: no body replays to every endpoint.
-    const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.has("content-type");
-    const body = eventReplaySchema.parse(hasBody ? await readJson(req, 64 * 1024) : {});
-    return json(await replayEvent(ctx.workspaceId, id, body.webhook_ids), 202);
-  },
-  { scope: "deliveries:write" },
-);
+// No body replays to every endpoint subscribed to the event.
+export const POST = withWorkspace(api.replay, async ({ ctx, params, body }) => replayEvent(ctx.workspaceId, params.id, body.webhook_ids));

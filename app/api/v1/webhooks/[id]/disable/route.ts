@@ -1,6 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { webhookContracts as api } from "@/lib/api/contracts/webhooks";
 import { updateWebhook } from "@/lib/webhooks/service";
 
-export const POST = withWorkspace(async (_req, ctx, { id }) => json(await updateWebhook(ctx.workspaceId, id, { status: "disabled" })), {
-  scope: "webhooks:write",
-});
+export const POST = withWorkspace(api.disable, async ({ ctx, params }) => updateWebhook(ctx.workspaceId, params.id, { status: "disabled" }));

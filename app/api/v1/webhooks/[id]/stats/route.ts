@@ -1,11 +1,5 @@
-import { withWorkspace, json } from "@/lib/api/with-workspace";
+import { withWorkspace } from "@/lib/api/with-workspace";
+import { webhookContracts as api } from "@/lib/api/contracts/webhooks";
 import { webhookStats } from "@/lib/webhooks/health-stats";
-import { statsWindowQuery } from "@/lib/validation/webhook-stats";
 
-export const GET = withWorkspace(
-  async (req, ctx, { id }) => {
-    const { window_hours } = statsWindowQuery.parse(Object.fromEntries(req.nextUrl.searchParams));
-    return json(await webhookStats(ctx.workspaceId, id, window_hours));
-  },
-  { scope: "webhooks:read" },
-);
+export const GET = withWorkspace(api.stats, async ({ ctx, params, query }) => webhookStats(ctx.workspaceId, params.id, query.window_hours));

@@ -1,19 +1,23 @@
-import { z } from "zod";
-import { attemptSchema, deliveryFilterQuery, deliverySchema, recoverJobSchema, recoverSchema } from "../../validation/delivery";
-import { page, pageQuery } from "../common";
-import type { ApiRoute } from "../types";
+import { contract } from "../contract";
+import { FORM_BODY_BYTES, MAX_EVENT_BYTES } from "../body-limits";
+import {
+  attemptSchema,
+  deadLetterQuery,
+  deadLetterRetriedSchema,
+  deadLetterRetrySchema,
+  deliveryDetailSchema,
+  deliveryFilterQuery,
+  deliveryReplayResultSchema,
+  deliverySchema,
+  recoverJobSchema,
+  recoverSchema,
+} from "../../validation/delivery";
+import { page, pageQuery } from "../../validation/paging";
 
 const tag = "Deliveries";
 
-// Mirrors the private body schema of app/api/v1/dead-letter/retry/route.ts.
-const retryBody = z.strictObject({
-  delivery_ids: z.array(z.string().startsWith("dlv_")).min(1).max(1000).optional(),
-  webhook_id: z.string().optional(),
-  all: z.literal(true).optional(),
-});
-
-export const deliveryRoutes: ApiRoute[] = [
-  {
+export const deliveryContracts = {
+  list: contract({
     method: "get",
     path: "/api/v1/deliveries",
     tag,
@@ -24,18 +28,18 @@ export const deliveryRoutes: ApiRoute[] = [
     response: page(deliverySchema),
     status: 200,
     errors: [422],
-  },
-  {
+  }),
+  get: contract({
     method: "get",
     path: "/api/v1/deliveries/{id}",
     tag,
     summary: "Get a delivery with its attempts",
     scope: "deliveries:read",
-    response: deliverySchema.extend({ attempt_list: z.array(attemptSchema) }),
+    response: deliveryDetailSchema,
     status: 200,
     errors: [404],
-  },
-  {
+  }),
+  attempts: contract({
     method: "get",
     path: "/api/v1/deliveries/{id}/attempts",
     tag,
@@ -45,19 +49,18 @@ export const deliveryRoutes: ApiRoute[] = [
     response: page(attemptSchema),
     status: 200,
     errors: [404, 422],
-  },
-  {
+  }),
+  replay: contract({
     method: "post",
     path: "/api/v1/deliveries/{id}/replay",
     tag,
     summary: "Resend one delivery now (a manual attempt)",
     scope: "deliveries:write",
-    response: z.object({ id: z.string(), status: z.literal("pending"), attempt: z.number(), trigger: z.literal("manual") }),
+    response: deliveryReplayResultSchema,
     status: 202,
     errors: [404, 409],
-    approximate: true,
-  },
-  {
+  }),
+  attempt: contract({
     method: "get",
     path: "/api/v1/attempts/{id}",
     tag,
@@ -66,19 +69,20 @@ export const deliveryRoutes: ApiRoute[] = [
     response: attemptSchema,
     status: 200,
     errors: [404],
-  },
-  {
+  }),
+  recover: contract({
     method: "post",
     path: "/api/v1/webhooks/{id}/recover",
     tag: "Recover",
     summary: "Recover: resend every failed delivery of a webhook between since and until (background job)",
     scope: "deliveries:write",
     body: recoverSchema,
+    maxBytes: FORM_BODY_BYTES,
     response: recoverJobSchema,
     status: 202,
     errors: [400, 404, 413, 415, 422],
-  },
-  {
+  }),
+  recoverJob: contract({
     method: "get",
     path: "/api/v1/recover-jobs/{id}",
     tag: "Recover",
@@ -87,29 +91,28 @@ export const deliveryRoutes: ApiRoute[] = [
     response: recoverJobSchema,
     status: 200,
     errors: [404],
-  },
-  {
+  }),
+  deadLetter: contract({
     method: "get",
     path: "/api/v1/dead-letter",
     tag: "Dead letter",
     summary: "Deliveries that used up their retries",
     scope: "deliveries:read",
-    query: pageQuery.extend({ webhook_id: z.string().optional() }),
+    query: deadLetterQuery,
     response: page(deliverySchema),
     status: 200,
     errors: [422],
-    approximate: true,
-  },
-  {
+  }),
+  retryDeadLetter: contract({
     method: "post",
     path: "/api/v1/dead-letter/retry",
     tag: "Dead letter",
     summary: "Retry dead-lettered deliveries (chosen ids, or all — optionally of one webhook)",
     scope: "deliveries:write",
-    body: retryBody,
-    response: z.object({ retried: z.number() }),
+    body: deadLetterRetrySchema,
+    maxBytes: MAX_EVENT_BYTES,
+    response: deadLetterRetriedSchema,
     status: 202,
     errors: [400, 413, 415, 422],
-    approximate: true,
-  },
-];
+  }),
+};

@@ -1,22 +1,28 @@
 import { z } from "zod";
-import { eventAcceptedSchema, eventBatchSchema, eventIngestSchema, eventListQuery, eventReplaySchema, eventViewSchema } from "../../validation/event";
+import { contract } from "../contract";
+import { MAX_BATCH_BYTES, MAX_EVENT_BYTES, SETTINGS_BODY_BYTES } from "../body-limits";
+import {
+  eventAcceptedSchema,
+  eventBatchItemSchema,
+  eventBatchSchema,
+  eventIngestSchema,
+  eventListQuery,
+  eventReplayResultSchema,
+  eventReplaySchema,
+  eventViewSchema,
+  liveEventMessageSchema,
+  liveSnapshotQuery,
+  operationalFeedItemSchema,
+} from "../../validation/event";
 import { deliverySchema } from "../../validation/delivery";
-import { anyObject, list, page } from "../common";
-import type { ApiRoute } from "../types";
+import { list, page } from "../../validation/paging";
 
 const tag = "Events";
 
-// Mirror the TypeScript shapes of lib/events/ingest-batch.ts (BatchItemResult) and lib/events/replay.ts (EventReplayResult).
-const batchItem = eventAcceptedSchema.extend({ index: z.number(), replayed: z.boolean() });
-const replayResult = z.object({
-  event_id: z.string(),
-  resent: z.array(z.string()).describe("Existing deliveries that got a manual attempt"),
-  created: z.array(z.string()).describe("Deliveries created for webhooks that had none"),
-  skipped: z.array(z.object({ webhook_id: z.string(), reason: z.string() })),
-});
+export const eventDetailSchema = eventViewSchema.extend({ delivery_list: z.array(deliverySchema) });
 
-export const eventRoutes: ApiRoute[] = [
-  {
+export const eventContracts = {
+  ingest: contract({
     method: "post",
     path: "/api/v1/events",
     tag,
@@ -27,11 +33,12 @@ export const eventRoutes: ApiRoute[] = [
       "A request that is a HookRelay delivery (its User-Agent, a delivered envelope, or `data` nesting envelopes more than 3 deep) is 403 `loop_detected`: no event can re-ingest itself in a loop.",
     scope: "events:write",
     body: eventIngestSchema,
+    maxBytes: MAX_EVENT_BYTES,
     response: eventAcceptedSchema,
     status: 202,
     errors: [400, 413, 415, 422],
-  },
-  {
+  }),
+  batch: contract({
     method: "post",
     path: "/api/v1/events/batch",
     tag,
@@ -39,12 +46,12 @@ export const eventRoutes: ApiRoute[] = [
     description: "One invalid item rejects the request with 422 naming `events.<i>.<field>`; one that is a HookRelay delivery, with 403 `loop_detected`.",
     scope: "events:write",
     body: eventBatchSchema,
-    response: list(batchItem),
+    maxBytes: MAX_BATCH_BYTES,
+    response: list(eventBatchItemSchema),
     status: 202,
     errors: [400, 413, 415, 422],
-    approximate: true,
-  },
-  {
+  }),
+  list: contract({
     method: "get",
     path: "/api/v1/events",
     tag,
@@ -54,18 +61,18 @@ export const eventRoutes: ApiRoute[] = [
     response: page(eventViewSchema),
     status: 200,
     errors: [422],
-  },
-  {
+  }),
+  get: contract({
     method: "get",
     path: "/api/v1/events/{id}",
     tag,
     summary: "Get an event with its deliveries",
     scope: "events:read",
-    response: eventViewSchema.extend({ delivery_list: z.array(deliverySchema) }),
+    response: eventDetailSchema,
     status: 200,
     errors: [404],
-  },
-  {
+  }),
+  replay: contract({
     method: "post",
     path: "/api/v1/events/{id}/replay",
     tag,
@@ -74,31 +81,39 @@ export const eventRoutes: ApiRoute[] = [
     scope: "deliveries:write",
     body: eventReplaySchema,
     bodyOptional: true,
-    response: replayResult,
+    maxBytes: SETTINGS_BODY_BYTES,
+    response: eventReplayResultSchema,
     status: 202,
     errors: [400, 404, 413, 415, 422],
-    approximate: true,
-  },
-  {
+  }),
+  liveSnapshot: contract({
     method: "get",
     path: "/api/v1/live/snapshot",
     tag,
-    summary: "Recent scan, infringement and takedown events (the live dashboard's starting point)",
+    summary: "Recent scan, infringement and takedown events, oldest first (the live dashboard's starting point)",
     scope: "deliveries:read",
-    query: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(300) }),
-    response: list(anyObject),
+    query: liveSnapshotQuery,
+    response: list(liveEventMessageSchema),
     status: 200,
     errors: [422],
-    approximate: true,
-  },
-  {
+  }),
+  operational: contract({
     method: "get",
     path: "/api/v1/operational-events",
     tag,
     summary: "Recent operational events (endpoint.disabled/enabled, delivery.exhausted/recovered)",
     scope: "deliveries:read",
-    response: anyObject,
+    response: list(operationalFeedItemSchema),
     status: 200,
-    approximate: true,
-  },
-];
+  }),
+  callbackSecret: contract({
+    method: "get",
+    path: "/api/v1/callback-secret",
+    tag,
+    summary: "Reveal the workspace's callback signing secret (per-event webhook_url deliveries)",
+    description: "Needs webhooks:write: whoever holds the secret can forge callbacks.",
+    scope: "webhooks:write",
+    response: z.object({ secret: z.string() }),
+    status: 200,
+  }),
+};
